@@ -1,0 +1,138 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#ifndef LEADCTL_VERSION
+#define LEADCTL_VERSION "0.0.0"
+#endif
+
+namespace leadctl::cli {
+
+const char* version() { return LEADCTL_VERSION; }
+
+namespace {
+
+constexpr const char* kFooter = R"(Examples:
+  leadctl frameworks list                 what frameworks are available
+  leadctl frameworks show mlcf            the MLCF's domains and elements
+  leadctl frameworks show hlm:engaging-the-team
+  leadctl frameworks validate my.yaml     check a framework file you wrote
+
+Environment:
+  LEADCTL_PATH   colon-separated framework files or folders, searched after
+                 --framework-path and before the bundled frameworks
+  NO_COLOR       when set and not empty, no colour (unless --color=always)
+
+Exit status: 0 success, 1 validation errors, 2 usage error or unreadable input.
+Run 'leadctl COMMAND --help' for a command's options; see leadctl(1).)";
+
+/// The deepest subcommand the user selected, for naming it in error hints.
+const CLI::App* selected(const CLI::App& app) {
+    for (const auto* sub : app.get_subcommands()) return selected(*sub);
+    return &app;
+}
+
+std::string command_path(const CLI::App* app) {
+    std::string path;
+    for (const CLI::App* a = app; a; a = a->get_parent()) {
+        path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+    }
+    return path;
+}
+
+/// Help for a (sub)command, with its full path in the usage line.
+std::string help_of(const CLI::App* app) {
+    std::string h = app->get_parent() ? app->help(command_path(app->get_parent())) : app->help();
+    if (!h.empty() && h.back() != '\n') h += '\n';
+    return h;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io& io) {
+    Context ctx(io);
+    CommandResult result;
+    CLI::App app{"leadctl: medical leadership competency frameworks (MLCF, HLM, FMLM) from the command line.",
+                 "leadctl"};
+    app.footer(kFooter);
+    app.set_version_flag("--version", std::string("leadctl ") + version(), "Print the version and exit");
+    app.set_help_flag("-h,--help", "Print this help and exit");
+    app.get_formatter()->column_width(28);
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--framework-path", ctx.global().framework_path,
+                   "Framework file or folder to search before the bundled ones (repeatable)")
+        ->type_name("PATH")
+        ->allow_extra_args(false);
+    app.add_option("--color", ctx.global().color,
+                   "Colour: auto (on a terminal, unless NO_COLOR is set), always or never; default auto")
+        ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
+        ->type_name("WHEN");
+
+    setup_frameworks(app, ctx, result);
+
+    // An unknown word where a command was expected: say so, with a suggestion.
+    auto unknown_command = [&]() -> int {
+        const CLI::App* where = selected(app);
+        std::vector<std::string> names;
+        for (const auto* sub : where->get_subcommands({})) names.push_back(sub->get_name());
+        for (const auto& word : app.remaining(true)) {
+            if (names.empty() || word.empty() || word[0] == '-') continue;
+            io.err << fmt::format("leadctl: error: unknown command \"{}\" for '{}'{}\n", word, command_path(where),
+                                  text::did_you_mean(word, names))
+                   << fmt::format("Run '{} --help' for usage.\n", command_path(where));
+            return kExitUsage;
+        }
+        return -1;
+    };
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        try {
+            app.parse(reversed);
+        } catch (const CLI::CallForHelp&) {
+            io.out << help_of(selected(app));
+            return kExitOk;
+        } catch (const CLI::CallForAllHelp&) {
+            io.out << app.help("", CLI::AppFormatMode::All);
+            return kExitOk;
+        } catch (const CLI::CallForVersion& v) {
+            io.out << v.what() << "\n";
+            return kExitOk;
+        } catch (const CLI::RequiredError&) {
+            if (int rc = unknown_command(); rc >= 0) return rc;
+            const CLI::App* where = selected(app);
+            if (!where->get_subcommands({}).empty() && where->get_subcommands().empty()) {
+                // A command group with no command: show what there is to run.
+                io.err << help_of(where);
+                return kExitUsage;
+            }
+            throw;
+        } catch (const CLI::ExtrasError&) {
+            if (int rc = unknown_command(); rc >= 0) return rc;
+            throw;
+        }
+        return result.exit_code;
+    } catch (const CLI::ParseError& e) {
+        io.err << "leadctl: error: " << e.what() << "\n"
+               << fmt::format("Run '{} --help' for usage.\n", command_path(selected(app)));
+        return kExitUsage;
+    } catch (const UsageError& e) {
+        io.err << "leadctl: error: " << e.what() << "\n";
+        return kExitUsage;
+    } catch (const std::bad_alloc&) {
+        io.err << "leadctl: error: out of memory\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        io.err << "leadctl: internal error: " << e.what() << "\n"
+               << "This is a bug in leadctl; please report it with the command you ran.\n";
+        return 70;  // EX_SOFTWARE
+    }
+}
+
+}  // namespace leadctl::cli

@@ -1,0 +1,21 @@
+// One setup function per subcommand. Each binds its options to a plain struct and
+// installs a callback that calls the core and a renderer; it sets ctx exit code.
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace leadctl::cli {
+
+/// Where a subcommand stores its exit code for run() to return.
+struct CommandResult {
+    int exit_code = 0;
+};
+
+void setup_frameworks(CLI::App& app, Context& ctx, CommandResult& result);
+void setup_frameworks_list(CLI::App& parent, Context& ctx, CommandResult& result);
+void setup_frameworks_show(CLI::App& parent, Context& ctx, CommandResult& result);
+void setup_frameworks_validate(CLI::App& parent, Context& ctx, CommandResult& result);
+
+}  // namespace leadctl::cli

@@ -1,0 +1,76 @@
+#include "cli/context.hpp"
+
+#include "core/bundled.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace leadctl::cli {
+
+namespace {
+bool color_wanted(const std::string& mode, bool is_terminal, const Io& io) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    if (auto nc = io.getenv("NO_COLOR"); nc && !nc->empty()) return false;
+    if (auto term = io.getenv("TERM"); term && *term == "dumb") return false;
+    return is_terminal;
+}
+}  // namespace
+
+Style Context::out_style() const { return Style{color_wanted(global_.color, io_.out_is_terminal, io_)}; }
+Style Context::err_style() const { return Style{color_wanted(global_.color, io_.err_is_terminal, io_)}; }
+
+void Context::warn(const std::string& message) {
+    const Style s = err_style();
+    io_.err << "leadctl: " << s.yellow("warning:") << " " << message << "\n";
+}
+
+void Context::print_diagnostic(const Diagnostic& d) { io_.err << format_diagnostic(d) << "\n"; }
+
+Registry& Context::registry() {
+    if (registry_) return *registry_;
+    std::vector<std::string> path = global_.framework_path;
+    const std::size_t from_cli = path.size();
+    if (auto env = io_.getenv("LEADCTL_PATH"); env && !env->empty()) {
+        std::string_view rest = *env;
+        while (!rest.empty()) {
+            const auto colon = rest.find(':');
+            const auto part = rest.substr(0, colon);
+            if (!part.empty()) path.emplace_back(part);
+            if (colon == std::string_view::npos) break;
+            rest.remove_prefix(colon + 1);
+        }
+    }
+    registry_ = std::make_unique<Registry>(bundled_frameworks(), path);
+    for (const auto& e : registry_->path_errors()) {
+        // A path given on the command line must exist; LEADCTL_PATH may name folders
+        // that are absent on this machine.
+        const bool explicit_option = std::any_of(path.begin(), path.begin() + static_cast<long>(from_cli),
+                                                 [&](const std::string& p) { return e.starts_with(p + ":"); });
+        if (explicit_option) throw UsageError(fmt::format("--framework-path {}", e));
+        warn(fmt::format("LEADCTL_PATH entry {}", e));
+    }
+    for (const auto& s : registry_->skipped()) {
+        const auto& items = s.diagnostics.items();
+        warn(fmt::format("ignoring framework file {}: {} error{} (check it with 'leadctl frameworks validate {}')",
+                         s.path, s.diagnostics.error_count(), s.diagnostics.error_count() == 1 ? "" : "s", s.path));
+        for (const auto& d : items) {
+            if (d.severity == Severity::error) {
+                io_.err << "  " << format_diagnostic(d) << "\n";
+                break;
+            }
+        }
+    }
+    return *registry_;
+}
+
+std::shared_ptr<const Framework> Context::framework(const std::string& id) {
+    auto& reg = registry();
+    if (auto fw = reg.get(id)) return fw;
+    const auto ids = reg.ids();
+    throw UsageError(fmt::format("unknown framework \"{}\"{}; known frameworks: {}", id, text::did_you_mean(id, ids),
+                                 text::join(ids, ", ")));
+}
+
+}  // namespace leadctl::cli

@@ -1,0 +1,69 @@
+// What every subcommand gets: the output streams, the environment, the global
+// options and (built on first use) the framework registry.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "core/registry.hpp"
+#include "core/table.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace leadctl::cli {
+
+/// The process's view of the outside world, injectable for in-process tests.
+struct Io {
+    std::ostream& out;
+    std::ostream& err;
+    bool out_is_terminal = false;
+    bool err_is_terminal = false;
+    std::size_t terminal_width = 80;
+    std::function<std::optional<std::string>(const std::string&)> getenv;
+};
+
+struct GlobalOptions {
+    /// --framework-path: extra framework files or folders, searched before LEADCTL_PATH and the bundled ones
+    std::vector<std::string> framework_path;
+    /// --color: auto, always or never
+    std::string color = "auto";
+};
+
+/// Thrown for problems the user can fix on the command line; reported as
+/// "leadctl: error: ..." with exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Context {
+public:
+    explicit Context(Io& io) : io_(io) {}
+
+    Io& io() { return io_; }
+    GlobalOptions& global() { return global_; }
+
+    /// Colour for stdout: --color, then NO_COLOR, then whether stdout is a terminal.
+    [[nodiscard]] Style out_style() const;
+    [[nodiscard]] Style err_style() const;
+
+    /// The framework registry (search path + bundled), built on first call.
+    /// Bad user files on the path are reported on stderr as warnings and skipped.
+    Registry& registry();
+    /// The framework with this id, or a UsageError naming the known ids.
+    std::shared_ptr<const Framework> framework(const std::string& id);
+
+    void warn(const std::string& message);
+    void print_diagnostic(const Diagnostic& d);
+
+private:
+    Io& io_;
+    GlobalOptions global_;
+    std::unique_ptr<Registry> registry_;
+};
+
+}  // namespace leadctl::cli

@@ -1,0 +1,119 @@
+#include "core/files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace leadctl::files {
+
+namespace {
+std::string errno_text(int e) { return std::strerror(e); }
+}  // namespace
+
+ReadResult read(const std::string& path, std::size_t max_bytes) {
+    ReadResult r;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        r.error = errno_text(errno);
+        return r;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        r.error = errno_text(errno);
+        ::close(fd);
+        return r;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        r.error = "is a directory";
+        return r;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        ::close(fd);
+        r.error = "not a regular file";
+        return r;
+    }
+    std::string text;
+    if (S_ISREG(st.st_mode)) {
+        if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+            ::close(fd);
+            r.error = fmt::format("file is larger than {} MiB", max_bytes >> 20);
+            return r;
+        }
+        text.reserve(static_cast<std::size_t>(st.st_size));
+    }
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            r.error = errno_text(errno);
+            ::close(fd);
+            return r;
+        }
+        if (n == 0) break;
+        if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+            ::close(fd);
+            r.error = fmt::format("file is larger than {} MiB", max_bytes >> 20);
+            return r;
+        }
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    r.text = std::move(text);
+    return r;
+}
+
+std::string write_atomic(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text(errno));
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int e = errno;
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            return fmt::format("cannot write {}: {}", path, errno_text(e));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // Keep the permissions an existing file had; new files get 0644 less the umask.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        ::fchmod(fd, st.st_mode & 07777);
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const int e = errno;
+        ::unlink(tmpl.c_str());
+        return fmt::format("cannot write {}: {}", path, errno_text(e));
+    }
+    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(tmpl.c_str());
+        return fmt::format("cannot replace {}: {}", path, errno_text(e));
+    }
+    return {};
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {}, sb {};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+}  // namespace leadctl::files

@@ -1,0 +1,26 @@
+// Reading and writing files, with failures as values. Outputs are written atomically:
+// a temporary file in the same directory, then rename(2), so a reader never sees a
+// half-written file and an interrupted run leaves the old file untouched.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace leadctl::files {
+
+struct ReadResult {
+    std::optional<std::string> text;  ///< set on success
+    std::string error;                ///< why reading failed ("No such file or directory")
+};
+
+/// Read a whole regular file. Directories, devices and files over `max_bytes` are refused.
+ReadResult read(const std::string& path, std::size_t max_bytes = std::size_t{256} << 20);
+
+/// Write `content` to `path` atomically. Returns an error message, or "" on success.
+std::string write_atomic(const std::string& path, std::string_view content);
+
+/// True when both paths name the same existing file (same device and inode).
+bool same_file(const std::string& a, const std::string& b);
+
+}  // namespace leadctl::files

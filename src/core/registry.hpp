@@ -1,0 +1,68 @@
+// The framework search path: user files and folders first (in the order given),
+// then the bundled frameworks. The first framework with a given id wins; the
+// others stay listed as overridden. Bundled text is parsed only when a command
+// asks for that framework, so listing stays cheap.
+#pragma once
+
+#include "core/bundled.hpp"
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leadctl {
+
+struct RegistryEntry {
+    std::string id;
+    std::string title;
+    std::string edition;
+    std::optional<int> year;
+    std::string status;
+    std::string completeness;
+    bool bundled = false;
+    std::string origin;               ///< "bundled:mlcf.yaml" or the user file's path
+    std::string_view bundled_text;    ///< bundled entries only
+    std::shared_ptr<const Framework> framework;  ///< user entries: loaded when found
+    int overridden_by = -1;           ///< index of the entry that wins over this one, or -1
+};
+
+/// A user file on the path that could not be used.
+struct SkippedFile {
+    std::string path;
+    Diagnostics diagnostics;
+};
+
+class Registry {
+public:
+    /// Scan `search_path` (files or folders; folders contribute their *.yaml and *.yml
+    /// files, sorted by name, not recursing) ahead of `bundled`. Entries that do not
+    /// exist are reported in `path_errors` as "path: reason".
+    Registry(std::span<const BundledFile> bundled, const std::vector<std::string>& search_path);
+
+    [[nodiscard]] const std::vector<RegistryEntry>& entries() const { return entries_; }
+    [[nodiscard]] const std::vector<SkippedFile>& skipped() const { return skipped_; }
+    [[nodiscard]] const std::vector<std::string>& path_errors() const { return path_errors_; }
+
+    /// The winning entry for an id, or nullptr.
+    [[nodiscard]] const RegistryEntry* find(std::string_view id) const;
+    /// Ids of the winning entries, sorted.
+    [[nodiscard]] std::vector<std::string> ids() const;
+
+    /// The framework for an id, parsing bundled text on first use. nullptr when unknown
+    /// (or, for bundled text, invalid: that cannot happen with a checked build).
+    std::shared_ptr<const Framework> get(std::string_view id);
+
+private:
+    void add_file(const std::string& path);
+
+    std::vector<RegistryEntry> entries_;
+    std::vector<SkippedFile> skipped_;
+    std::vector<std::string> path_errors_;
+};
+
+}  // namespace leadctl

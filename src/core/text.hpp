@@ -1,0 +1,51 @@
+// Small text utilities shared by the loaders and renderers. Pure functions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leadctl::text {
+
+/// Levenshtein distance (insert, delete, substitute all cost 1), case-insensitive for ASCII.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The closest candidate to `word`, if it is close enough to be a plausible typo
+/// (distance at most max(1, len/3)), or if `word` is a prefix of exactly one candidate.
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
+
+/// " (did you mean \"x\"?)" or "" when there is no plausible suggestion.
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
+/// Offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
+/// code points above U+10FFFF are invalid), or nullopt when the whole text is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+/// 1-based line and column (counted in code points) of a byte offset.
+struct LineColumn {
+    int line = 1;
+    int column = 1;
+};
+LineColumn line_column_at(std::string_view s, std::size_t offset);
+
+/// Number of terminal columns `s` occupies (one per code point; good enough for the
+/// Latin text we print; no East Asian wide characters in our data).
+std::size_t display_width(std::string_view s);
+
+/// Lowercase ASCII letters, digits and single hyphens: "engaging-the-team".
+bool is_slug(std::string_view s);
+
+/// "Building & Maintaining Relationships" -> "building-and-maintaining-relationships".
+std::string slugify(std::string_view s);
+
+std::string join(std::span<const std::string> parts, std::string_view sep);
+std::string_view trim(std::string_view s);
+std::string to_lower(std::string_view s);
+
+/// Split text into lines of at most `width` columns at word boundaries.
+std::vector<std::string> wrap(std::string_view s, std::size_t width);
+
+}  // namespace leadctl::text
