@@ -32,6 +32,12 @@ bool valid_code(std::string_view c) {
 
 bool valid_id(std::string_view id) { return text::is_slug(id) && id.front() >= 'a' && id.front() <= 'z'; }
 
+/// " (did you mean ...?)", or the declared levels when nothing is close.
+std::string level_hint(std::string_view level, const std::vector<std::string>& level_ids) {
+    auto hint = text::did_you_mean(level, level_ids);
+    return hint.empty() ? " (declared: " + text::join(level_ids, ", ") + ")" : hint;
+}
+
 std::vector<std::string> to_strings(std::span<const std::string_view> xs) { return {xs.begin(), xs.end()}; }
 
 class Loader {
@@ -198,7 +204,7 @@ private:
                              fw.scale.empty()
                                  ? fmt::format("level heading for \"{}\", but the framework declares no scale", k->value)
                                  : fmt::format("level \"{}\" is not declared in the scale{}", k->value,
-                                               text::did_you_mean(k->value, level_ids)));
+                                               level_hint(k->value, level_ids)));
                 continue;
             }
             if (!v->is_scalar()) {
@@ -229,9 +235,10 @@ private:
                     diags_.error(it.location, "duplicate-alias",
                                  fmt::format("alias \"{}\" of item \"{}\" is also the code of an item", a, it.code));
                 } else if (auto [pos, inserted] = seen.emplace(a, i); !inserted) {
+                    const auto& other = fw.items[pos->second];
                     diags_.error(it.location, "duplicate-alias",
-                                 fmt::format("alias \"{}\" of item \"{}\" is also an alias of item \"{}\"", a, it.code,
-                                             fw.items[pos->second].code));
+                                 fmt::format("alias \"{}\" of item \"{}\" is also an alias of item \"{}\" at line {}", a,
+                                             it.code, other.code, other.location.line));
                 }
             }
         }
@@ -293,7 +300,7 @@ private:
                                  ? fmt::format("profile \"{}\" sets level \"{}\", but the framework declares no scale",
                                                p.id, p.level)
                                  : fmt::format("profile \"{}\" sets level \"{}\", which is not in the scale{}", p.id,
-                                               p.level, text::did_you_mean(p.level, level_ids)));
+                                               p.level, level_hint(p.level, level_ids)));
             }
             fw.profiles.push_back(std::move(p));
         }
@@ -326,6 +333,7 @@ FrameworkLoad load_framework(std::string_view text, const std::string& file) {
     merged.append(out.diagnostics);
     merged.sort();
     out.diagnostics = std::move(merged);
+    if (out.diagnostics.has_errors()) out.framework.reset();  // e.g. a duplicate key
     return out;
 }
 

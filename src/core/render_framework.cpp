@@ -77,9 +77,10 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         out += fmt::format("{}  {}\n", s.bold(s.cyan(fw.id)), s.bold(fw.title));
         const std::string pad(text::display_width(fw.id) + 2, ' ');
         if (auto e = edition_line(fw); !e.empty()) out += fmt::format("{}{}\n", pad, e);
-        std::string status = fmt::format("status: {}", fw.status.empty() ? "unknown" : fw.status);
-        if (!fw.completeness.empty()) status += fmt::format(" · completeness: {}", fw.completeness);
-        out += fmt::format("{}{}\n", pad, s.dim(status));
+        std::vector<std::string> facts;
+        if (!fw.status.empty()) facts.push_back("status: " + fw.status);
+        if (!fw.completeness.empty()) facts.push_back("completeness: " + fw.completeness);
+        if (!facts.empty()) out += fmt::format("{}{}\n", pad, s.dim(text::join(facts, " · ")));
         if (!fw.description.empty()) {
             out += '\n';
             wrapped(out, fw.description, "", opt.width);
@@ -257,7 +258,9 @@ namespace {
 void emit_text(YAML::Emitter& e, std::string_view key, const std::string& value) {
     if (value.empty()) return;
     e << YAML::Key << std::string(key) << YAML::Value;
-    if (value.size() > 70 || value.find('\n') != std::string::npos) {
+    // A literal block keeps line breaks but adds a final one: use it only for text
+    // that already ends in a line break, so that the YAML reads back unchanged.
+    if (value.find('\n') != std::string::npos && value.back() == '\n') {
         e << YAML::Literal << value;
     } else {
         e << value;

@@ -11,22 +11,30 @@ char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned 
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    // Optimal string alignment: like Levenshtein, plus swapping two neighbours ("titel").
+    const std::size_t n = b.size();
+    std::vector<std::size_t> prev2(n + 1), prev(n + 1), cur(n + 1);
     std::iota(prev.begin(), prev.end(), std::size_t{0});
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        for (std::size_t j = 1; j <= n; ++j) {
             const std::size_t subst = prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            }
         }
+        std::swap(prev2, prev);
         std::swap(prev, cur);
     }
-    return prev[b.size()];
+    return prev[n];
 }
 
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
     if (word.empty() || candidates.empty()) return std::nullopt;
-    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    // One edit per three characters; words of one or two characters only match exactly
+    // (up to case), since any other one-letter code would be "close".
+    const std::size_t limit = word.size() < 3 ? 0 : std::max<std::size_t>(1, word.size() / 3);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {

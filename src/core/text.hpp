@@ -10,11 +10,12 @@
 
 namespace leadctl::text {
 
-/// Levenshtein distance (insert, delete, substitute all cost 1), case-insensitive for ASCII.
+/// Edit distance (insert, delete, substitute, swap neighbours: each costs 1), ASCII case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The closest candidate to `word`, if it is close enough to be a plausible typo
-/// (distance at most max(1, len/3)), or if `word` is a prefix of exactly one candidate.
+/// (distance at most len/3, at least 1 for words of 3+ characters), or if `word` is a
+/// prefix of exactly one candidate.
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
 /// " (did you mean \"x\"?)" or "" when there is no plausible suggestion.
