@@ -4,8 +4,8 @@
 #include "cli/exit_codes.hpp"
 #include "core/text.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #ifndef LEADCTL_VERSION
 #define LEADCTL_VERSION "0.0.0"
@@ -13,7 +13,9 @@
 
 namespace leadctl::cli {
 
-const char* version() { return LEADCTL_VERSION; }
+const char* version() {
+    return LEADCTL_VERSION;
+}
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include "core/bundled.hpp"
 #include "core/text.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace leadctl::cli {
 
@@ -18,15 +18,21 @@ bool color_wanted(const std::string& mode, bool is_terminal, const Io& io) {
 }
 }  // namespace
 
-Style Context::out_style() const { return Style{color_wanted(global_.color, io_.out_is_terminal, io_)}; }
-Style Context::err_style() const { return Style{color_wanted(global_.color, io_.err_is_terminal, io_)}; }
+Style Context::out_style() const {
+    return Style{color_wanted(global_.color, io_.out_is_terminal, io_)};
+}
+Style Context::err_style() const {
+    return Style{color_wanted(global_.color, io_.err_is_terminal, io_)};
+}
 
 void Context::warn(const std::string& message) {
     const Style s = err_style();
     io_.err << "leadctl: " << s.yellow("warning:") << " " << message << "\n";
 }
 
-void Context::print_diagnostic(const Diagnostic& d) { io_.err << format_diagnostic(d) << "\n"; }
+void Context::print_diagnostic(const Diagnostic& d) {
+    io_.err << format_diagnostic(d) << "\n";
+}
 
 Registry& Context::registry() {
     if (registry_) return *registry_;

@@ -4,10 +4,10 @@
 namespace leadctl::cli {
 
 enum ExitCode : int {
-    kExitOk = 0,           ///< success; validation found no errors
-    kExitFindings = 1,     ///< validation errors (or other findings a command reports)
-    kExitUsage = 2,        ///< bad command line, unknown framework or item, unreadable input
-    kExitInterrupted = 130 ///< stopped by SIGINT or SIGTERM
+    kExitOk = 0,            ///< success; validation found no errors
+    kExitFindings = 1,      ///< validation errors (or other findings a command reports)
+    kExitUsage = 2,         ///< bad command line, unknown framework or item, unreadable input
+    kExitInterrupted = 130  ///< stopped by SIGINT or SIGTERM
 };
 
 }  // namespace leadctl::cli

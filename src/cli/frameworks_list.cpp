@@ -40,7 +40,8 @@ std::string origin_text(const Registry& reg, const RegistryEntry& e) {
 std::vector<const RegistryEntry*> ordered(const Registry& reg) {
     std::vector<const RegistryEntry*> out;
     for (const auto& e : reg.entries()) out.push_back(&e);
-    std::stable_sort(out.begin(), out.end(), [](const RegistryEntry* a, const RegistryEntry* b) { return a->id < b->id; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RegistryEntry* a, const RegistryEntry* b) { return a->id < b->id; });
     return out;
 }
 
@@ -62,9 +63,10 @@ int run_list(const ListOptions& opt, Context& ctx) {
             f["origin"] = e->bundled ? "bundled" : e->origin;
             f["bundled"] = e->bundled;
             f["active"] = e->overridden_by < 0;
-            f["overridden_by"] = e->overridden_by < 0
-                                     ? nlohmann::ordered_json(nullptr)
-                                     : nlohmann::ordered_json(reg.entries()[static_cast<std::size_t>(e->overridden_by)].origin);
+            f["overridden_by"] =
+                e->overridden_by < 0
+                    ? nlohmann::ordered_json(nullptr)
+                    : nlohmann::ordered_json(reg.entries()[static_cast<std::size_t>(e->overridden_by)].origin);
             arr.push_back(std::move(f));
         }
         j["frameworks"] = std::move(arr);

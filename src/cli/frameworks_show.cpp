@@ -33,8 +33,8 @@ int run_show(const ShowCommandOptions& opt, Context& ctx) {
     if (!code.empty()) {
         item = fw->find(code);
         if (item < 0) {
-            throw UsageError(fmt::format("{} has no item \"{}\"{}", fw->id, code,
-                                         text::did_you_mean(code, fw->all_names())));
+            throw UsageError(
+                fmt::format("{} has no item \"{}\"{}", fw->id, code, text::did_you_mean(code, fw->all_names())));
         }
     }
     ShowOptions show;
@@ -60,7 +60,8 @@ int run_show(const ShowCommandOptions& opt, Context& ctx) {
 void setup_frameworks_show(CLI::App& parent, Context& ctx, CommandResult& result) {
     auto opt = std::make_shared<ShowCommandOptions>();
     auto* cmd = parent.add_subcommand("show", "Show a framework's tree, or one item in full");
-    cmd->add_option("target", opt->target, "A framework id (mlcf) or an item reference (mlcf:2.4, hlm:engaging-the-team)")
+    cmd->add_option("target", opt->target,
+                    "A framework id (mlcf) or an item reference (mlcf:2.4, hlm:engaging-the-team)")
         ->required()
         ->type_name("ID|PREFIX:CODE");
     cmd->add_option("--depth", opt->depth, "Show only this many levels of items (0 = all)")

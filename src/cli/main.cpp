@@ -1,9 +1,9 @@
 #include "cli/app.hpp"
 
-#include <cstdlib>
-#include <iostream>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <cstdlib>
+#include <iostream>
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);

@@ -1,7 +1,7 @@
 #include "core/diagnostic.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace leadctl {
 
@@ -17,15 +17,18 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
-
-std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::error;
-    }));
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+    return items_.size() - error_count();
+}
 
 void Diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -37,7 +40,9 @@ void Diagnostics::sort() {
     });
 }
 
-std::string_view to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
+std::string_view to_string(Severity s) {
+    return s == Severity::error ? "error" : "warning";
+}
 
 std::string format_diagnostic(const Diagnostic& d) {
     std::string where = d.location.file;

@@ -3,22 +3,22 @@
 #include "core/text.hpp"
 #include "core/yaml_fields.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <unordered_map>
 
 namespace leadctl {
 
 namespace {
 
-constexpr std::string_view kHeaderKeys[] = {"id",     "title",        "edition",           "publisher",
-                                            "year",   "uri",          "source",            "status",
-                                            "completeness", "completeness_note", "description", "notes",
-                                            "license", "scale",       "items",             "profiles"};
+constexpr std::string_view kHeaderKeys[] = {"id",          "title",  "edition", "publisher",    "year",
+                                            "uri",         "source", "status",  "completeness", "completeness_note",
+                                            "description", "notes",  "license", "scale",        "items",
+                                            "profiles"};
 constexpr std::string_view kSourceKeys[] = {"citation", "url"};
 constexpr std::string_view kLevelKeys[] = {"id", "name", "description"};
-constexpr std::string_view kItemKeys[] = {"code",     "name",   "type",  "description", "notes",
-                                          "aliases",  "outcomes", "levels", "items"};
+constexpr std::string_view kItemKeys[] = {"code",    "name",     "type",   "description", "notes",
+                                          "aliases", "outcomes", "levels", "items"};
 constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level"};
 
 bool valid_code(std::string_view c) {
@@ -30,7 +30,9 @@ bool valid_code(std::string_view c) {
     return std::all_of(c.begin(), c.end(), [&](char ch) { return alnum(ch) || ch == '.' || ch == '-' || ch == '_'; });
 }
 
-bool valid_id(std::string_view id) { return text::is_slug(id) && id.front() >= 'a' && id.front() <= 'z'; }
+bool valid_id(std::string_view id) {
+    return text::is_slug(id) && id.front() >= 'a' && id.front() <= 'z';
+}
 
 /// " (did you mean ...?)", or the declared levels when nothing is close.
 std::string level_hint(std::string_view level, const std::vector<std::string>& level_ids) {
@@ -38,7 +40,9 @@ std::string level_hint(std::string_view level, const std::vector<std::string>& l
     return hint.empty() ? " (declared: " + text::join(level_ids, ", ") + ")" : hint;
 }
 
-std::vector<std::string> to_strings(std::span<const std::string_view> xs) { return {xs.begin(), xs.end()}; }
+std::vector<std::string> to_strings(std::span<const std::string_view> xs) {
+    return {xs.begin(), xs.end()};
+}
 
 class Loader {
 public:
@@ -200,11 +204,12 @@ private:
         for (const auto& [k, v] : levels->entries) {
             const SourceLocation where{file_, k->line, k->column};
             if (fw.level_index(k->value) < 0) {
-                diags_.error(where, "unknown-level",
-                             fw.scale.empty()
-                                 ? fmt::format("level heading for \"{}\", but the framework declares no scale", k->value)
-                                 : fmt::format("level \"{}\" is not declared in the scale{}", k->value,
-                                               level_hint(k->value, level_ids)));
+                diags_.error(
+                    where, "unknown-level",
+                    fw.scale.empty()
+                        ? fmt::format("level heading for \"{}\", but the framework declares no scale", k->value)
+                        : fmt::format("level \"{}\" is not declared in the scale{}", k->value,
+                                      level_hint(k->value, level_ids)));
                 continue;
             }
             if (!v->is_scalar()) {
@@ -237,8 +242,8 @@ private:
                 } else if (auto [pos, inserted] = seen.emplace(a, i); !inserted) {
                     const auto& other = fw.items[pos->second];
                     diags_.error(it.location, "duplicate-alias",
-                                 fmt::format("alias \"{}\" of item \"{}\" is also an alias of item \"{}\" at line {}", a,
-                                             it.code, other.code, other.location.line));
+                                 fmt::format("alias \"{}\" of item \"{}\" is also an alias of item \"{}\" at line {}",
+                                             a, it.code, other.code, other.location.line));
                 }
             }
         }

@@ -37,9 +37,9 @@ struct Item {
     std::vector<std::string> aliases;
     std::vector<std::string> outcomes;
     std::vector<LevelHeading> level_headings;  ///< in scale order
-    int parent = -1;            ///< index into Framework::items, -1 for a root
-    int depth = 0;              ///< 0 for roots
-    std::vector<int> children;  ///< indices, in file order
+    int parent = -1;                           ///< index into Framework::items, -1 for a root
+    int depth = 0;                             ///< 0 for roots
+    std::vector<int> children;                 ///< indices, in file order
     SourceLocation location;
 };
 

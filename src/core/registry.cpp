@@ -3,9 +3,9 @@
 #include "core/files.hpp"
 #include "core/framework_loader.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 
 namespace leadctl {
 

@@ -25,10 +25,10 @@ struct RegistryEntry {
     std::string status;
     std::string completeness;
     bool bundled = false;
-    std::string origin;               ///< "bundled:mlcf.yaml" or the user file's path
-    std::string_view bundled_text;    ///< bundled entries only
+    std::string origin;                          ///< "bundled:mlcf.yaml" or the user file's path
+    std::string_view bundled_text;               ///< bundled entries only
     std::shared_ptr<const Framework> framework;  ///< user entries: loaded when found
-    int overridden_by = -1;           ///< index of the entry that wins over this one, or -1
+    int overridden_by = -1;                      ///< index of the entry that wins over this one, or -1
 };
 
 /// A user file on the path that could not be used.

@@ -3,8 +3,8 @@
 #include "core/text.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/emitter.h>
+#include <nlohmann/json.hpp>
 
 namespace leadctl {
 
@@ -12,7 +12,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Item& at(const Framework& fw, int i) { return fw.items[static_cast<std::size_t>(i)]; }
+const Item& at(const Framework& fw, int i) {
+    return fw.items[static_cast<std::size_t>(i)];
+}
 
 /// Items to show: `start` (or the roots) and descendants down to max_depth levels.
 template <typename F>
@@ -58,15 +60,16 @@ std::string tree_table(const Framework& fw, int start, const ShowOptions& opt) {
         const auto& it = at(fw, i);
         const std::size_t indent = static_cast<std::size_t>(2 * (it.depth - base));
         const bool top = it.depth == base && !it.children.empty();
-        t.add_row({Cell(std::string(indent, ' ') + it.code, "36"), Cell(it.name, top ? "1" : ""),
-                   Cell(it.type, "2")});
+        t.add_row({Cell(std::string(indent, ' ') + it.code, "36"), Cell(it.name, top ? "1" : ""), Cell(it.type, "2")});
     });
     return t.render(opt.style);
 }
 
 }  // namespace
 
-std::string ref_of(const Framework& fw, int item) { return fw.id + ":" + at(fw, item).code; }
+std::string ref_of(const Framework& fw, int item) {
+    return fw.id + ":" + at(fw, item).code;
+}
 
 // ---------------------------------------------------------------- text
 
@@ -402,9 +405,11 @@ std::string render_markdown(const Framework& fw, int item, const ShowOptions& op
         out += fmt::format("## `{}` {}\n\n", ref_of(fw, item), it.name);
         out += fmt::format("- **Framework:** {} ({})\n", fw.title, fw.id);
         if (!it.type.empty()) out += fmt::format("- **Type:** {}\n", it.type);
-        if (it.parent >= 0) out += fmt::format("- **Parent:** `{}` {}\n", ref_of(fw, it.parent), at(fw, it.parent).name);
+        if (it.parent >= 0)
+            out += fmt::format("- **Parent:** `{}` {}\n", ref_of(fw, it.parent), at(fw, it.parent).name);
         if (!it.aliases.empty()) out += fmt::format("- **Aliases:** {}\n", text::join(it.aliases, ", "));
-        if (auto req = required_by(fw, it); !req.empty()) out += fmt::format("- **Required by:** {}\n", text::join(req, ", "));
+        if (auto req = required_by(fw, it); !req.empty())
+            out += fmt::format("- **Required by:** {}\n", text::join(req, ", "));
         if (!it.description.empty()) out += fmt::format("\n{}\n", it.description);
         if (!it.outcomes.empty()) {
             out += "\n### Outcomes\n\n";

@@ -23,7 +23,7 @@ struct Style {
 
 struct Cell {
     std::string text;
-    std::string sgr;  ///< style for this cell when colour is on ("" for none)
+    std::string sgr;                             ///< style for this cell when colour is on ("" for none)
     Cell(std::string t) : text(std::move(t)) {}  // NOLINT: implicit on purpose
     Cell(const char* t) : text(t) {}             // NOLINT
     Cell(std::string t, std::string s) : text(std::move(t)), sgr(std::move(s)) {}

@@ -7,7 +7,9 @@
 namespace leadctl::text {
 
 namespace {
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -92,8 +94,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
             if ((p[i + k] & 0xC0u) != 0x80u) return i;
             cp = (cp << 6) | (p[i + k] & 0x3Fu);
         }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
     }
@@ -116,9 +117,8 @@ LineColumn line_column_at(std::string_view s, std::size_t offset) {
 }
 
 std::size_t display_width(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u; }));
 }
 
 bool is_slug(std::string_view s) {

@@ -2,13 +2,13 @@
 
 #include "core/text.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace leadctl::yaml {
 
-Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags,
-               std::span<const std::string_view> allowed, std::string_view what)
+Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags, std::span<const std::string_view> allowed,
+               std::string_view what)
     : map_(map), file_(file), diags_(diags), what_(what) {
     std::vector<std::string> known(allowed.begin(), allowed.end());
     for (const auto& [key, value] : map_.entries) {
@@ -19,9 +19,9 @@ Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags,
         bool ok = false;
         for (auto a : allowed) ok = ok || a == key->value;
         if (!ok) {
-            diags_.error(at(*key), "unknown-key",
-                         fmt::format("unknown key \"{}\" in {}{}", key->value, what_,
-                                     text::did_you_mean(key->value, known)));
+            diags_.error(
+                at(*key), "unknown-key",
+                fmt::format("unknown key \"{}\" in {}{}", key->value, what_, text::did_you_mean(key->value, known)));
         }
     }
 }

@@ -3,14 +3,14 @@
 #include "core/text.hpp"
 
 #include <fmt/format.h>
-#include <istream>
-#include <streambuf>
-#include <unordered_map>
-#include <unordered_set>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace leadctl::yaml {
 
@@ -23,10 +23,14 @@ const Node* Node::find(std::string_view key) const {
 
 std::string_view kind_name(Kind k) {
     switch (k) {
-        case Kind::null: return "null";
-        case Kind::scalar: return "scalar";
-        case Kind::sequence: return "list";
-        case Kind::map: return "mapping";
+        case Kind::null:
+            return "null";
+        case Kind::scalar:
+            return "scalar";
+        case Kind::sequence:
+            return "list";
+        case Kind::map:
+            return "mapping";
     }
     return "?";
 }

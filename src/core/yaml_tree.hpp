@@ -25,11 +25,11 @@ enum class Kind { null, scalar, sequence, map };
 
 struct Node {
     Kind kind = Kind::null;
-    int line = 0;    ///< 1-based
-    int column = 0;  ///< 1-based
-    std::string value;  ///< scalar text
-    bool quoted = false;  ///< scalar was single- or double-quoted (or a block scalar)
-    std::vector<NodePtr> items;  ///< sequence elements
+    int line = 0;                                      ///< 1-based
+    int column = 0;                                    ///< 1-based
+    std::string value;                                 ///< scalar text
+    bool quoted = false;                               ///< scalar was single- or double-quoted (or a block scalar)
+    std::vector<NodePtr> items;                        ///< sequence elements
     std::vector<std::pair<NodePtr, NodePtr>> entries;  ///< map key/value pairs, in file order
 
     [[nodiscard]] bool is_map() const { return kind == Kind::map; }
@@ -43,9 +43,9 @@ struct Node {
 std::string_view kind_name(Kind k);
 
 struct Limits {
-    int max_depth = 64;                     ///< nested collections
-    std::uint64_t max_nodes = 1'000'000;    ///< nodes after alias expansion
-    std::size_t max_bytes = 64u << 20;      ///< input size
+    int max_depth = 64;                   ///< nested collections
+    std::uint64_t max_nodes = 1'000'000;  ///< nodes after alias expansion
+    std::size_t max_bytes = 64u << 20;    ///< input size
 };
 
 struct Document {

@@ -48,7 +48,8 @@ TEST_SUITE("cli::app") {
         const auto r = run({"framework", "list"});
         CHECK(r.rc == 2);
         CHECK(r.out.empty());
-        CHECK(r.err.starts_with("leadctl: error: unknown command \"framework\" for 'leadctl' (did you mean \"frameworks\"?)"));
+        CHECK(r.err.starts_with(
+            "leadctl: error: unknown command \"framework\" for 'leadctl' (did you mean \"frameworks\"?)"));
         CHECK(run({}).rc == 2);
         CHECK(run({"frameworks", "show", "mlcf", "--format", "xml"}).rc == 2);
         CHECK(run({"frameworks", "show", "mlcf", "--depth", "-1"}).rc == 2);
@@ -57,8 +58,9 @@ TEST_SUITE("cli::app") {
     TEST_CASE("unknown frameworks and items exit 2 and name what exists") {
         const auto fw = run({"frameworks", "show", "mlfc"});
         CHECK(fw.rc == 2);
-        CHECK(fw.err == "leadctl: error: unknown framework \"mlfc\" (did you mean \"mlcf\"?); known frameworks: "
-                        "fmlm, fmlm-2e, hlm, mlcf\n");
+        CHECK(fw.err ==
+              "leadctl: error: unknown framework \"mlfc\" (did you mean \"mlcf\"?); known frameworks: "
+              "fmlm, fmlm-2e, hlm, mlcf\n");
         const auto item = run({"frameworks", "show", "hlm:engaging-teh-team"});
         CHECK(item.rc == 2);
         CHECK(item.err.find("did you mean \"engaging-the-team\"") != std::string::npos);
@@ -68,7 +70,8 @@ TEST_SUITE("cli::app") {
         CHECK(run({"frameworks", "list"}).out.find('\x1b') == std::string::npos);
         CHECK(run({"frameworks", "list"}, {}, true).out.find('\x1b') != std::string::npos);
         CHECK(run({"frameworks", "list"}, {{"NO_COLOR", "1"}}, true).out.find('\x1b') == std::string::npos);
-        CHECK(run({"--color", "always", "frameworks", "list"}, {{"NO_COLOR", "1"}}).out.find('\x1b') != std::string::npos);
+        CHECK(run({"--color", "always", "frameworks", "list"}, {{"NO_COLOR", "1"}}).out.find('\x1b') !=
+              std::string::npos);
         CHECK(run({"--color=never", "frameworks", "list"}, {}, true).out.find('\x1b') == std::string::npos);
     }
 
@@ -112,8 +115,9 @@ TEST_SUITE("cli::app") {
         CHECK(run({"frameworks", "validate", good}).rc == 0);
         const auto b = run({"frameworks", "validate", good, bad});
         CHECK(b.rc == 1);
-        CHECK(b.out == bad + ":1:1: error: [missing-field] the framework header has no \"title\"\n"
-                             "2 files checked: 1 valid, 1 error, 0 warnings\n");
+        CHECK(b.out == bad +
+                           ":1:1: error: [missing-field] the framework header has no \"title\"\n"
+                           "2 files checked: 1 valid, 1 error, 0 warnings\n");
         CHECK(run({"frameworks", "validate", warn}).rc == 0);
         CHECK(run({"frameworks", "validate", "--strict", warn}).rc == 1);
         CHECK(run({"frameworks", "validate", good, dir.path() + "/missing.yaml"}).rc == 2);

@@ -22,7 +22,8 @@ Framework bundled(std::string_view id) {
     return {};
 }
 
-void check_children(const Framework& fw, std::string_view code, const std::vector<std::pair<std::string, std::string>>& expected) {
+void check_children(const Framework& fw, std::string_view code,
+                    const std::vector<std::pair<std::string, std::string>>& expected) {
     const int i = fw.find(code);
     REQUIRE(i >= 0);
     const auto& children = fw.items[static_cast<std::size_t>(i)].children;
@@ -63,24 +64,41 @@ TEST_SUITE("bundled frameworks") {
         CHECK(fw.year == 2010);
         CHECK(fw.status == "historical");
         REQUIRE(fw.roots.size() == 5);
-        const std::vector<std::pair<std::string, std::string>> domains{
-            {"1", "Demonstrating Personal Qualities"}, {"2", "Working with Others"}, {"3", "Managing Services"},
-            {"4", "Improving Services"}, {"5", "Setting Direction"}};
+        const std::vector<std::pair<std::string, std::string>> domains{{"1", "Demonstrating Personal Qualities"},
+                                                                       {"2", "Working with Others"},
+                                                                       {"3", "Managing Services"},
+                                                                       {"4", "Improving Services"},
+                                                                       {"5", "Setting Direction"}};
         for (std::size_t k = 0; k < 5; ++k) {
             const auto& d = fw.items[static_cast<std::size_t>(fw.roots[k])];
             CHECK(d.code == domains[k].first);
             CHECK(d.name == domains[k].second);
         }
-        check_children(fw, "1", {{"1.1", "Developing Self Awareness"}, {"1.2", "Managing Yourself"},
-                                 {"1.3", "Continuing Personal Development"}, {"1.4", "Acting with Integrity"}});
-        check_children(fw, "2", {{"2.1", "Developing Networks"}, {"2.2", "Building & Maintaining Relationships"},
-                                 {"2.3", "Encouraging Contribution"}, {"2.4", "Working within Teams"}});
-        check_children(fw, "3", {{"3.1", "Planning"}, {"3.2", "Managing Resources"}, {"3.3", "Managing People"},
-                                 {"3.4", "Managing Performance"}});
-        check_children(fw, "4", {{"4.1", "Ensuring Patient Safety"}, {"4.2", "Critically Evaluating"},
-                                 {"4.3", "Encouraging Improvement and Innovation"}, {"4.4", "Facilitating Transformation"}});
-        check_children(fw, "5", {{"5.1", "Identifying the Contexts for Change"}, {"5.2", "Applying Knowledge and Evidence"},
-                                 {"5.3", "Making Decisions"}, {"5.4", "Evaluating Impact"}});
+        check_children(fw, "1",
+                       {{"1.1", "Developing Self Awareness"},
+                        {"1.2", "Managing Yourself"},
+                        {"1.3", "Continuing Personal Development"},
+                        {"1.4", "Acting with Integrity"}});
+        check_children(fw, "2",
+                       {{"2.1", "Developing Networks"},
+                        {"2.2", "Building & Maintaining Relationships"},
+                        {"2.3", "Encouraging Contribution"},
+                        {"2.4", "Working within Teams"}});
+        check_children(fw, "3",
+                       {{"3.1", "Planning"},
+                        {"3.2", "Managing Resources"},
+                        {"3.3", "Managing People"},
+                        {"3.4", "Managing Performance"}});
+        check_children(fw, "4",
+                       {{"4.1", "Ensuring Patient Safety"},
+                        {"4.2", "Critically Evaluating"},
+                        {"4.3", "Encouraging Improvement and Innovation"},
+                        {"4.4", "Facilitating Transformation"}});
+        check_children(fw, "5",
+                       {{"5.1", "Identifying the Contexts for Change"},
+                        {"5.2", "Applying Knowledge and Evidence"},
+                        {"5.3", "Making Decisions"},
+                        {"5.4", "Evaluating Impact"}});
         // Outcomes are known only for 1.3 (four of them); none are invented elsewhere.
         for (const auto& it : fw.items) {
             CAPTURE(it.code);
@@ -97,10 +115,10 @@ TEST_SUITE("bundled frameworks") {
         const auto fw = bundled("hlm");
         CHECK(fw.edition == "version 1.0");
         CHECK(fw.year == 2013);
-        const std::vector<std::string> names{"Inspiring shared purpose", "Leading with care", "Evaluating information",
-                                             "Connecting our service",   "Sharing the vision", "Engaging the team",
-                                             "Holding to account",       "Developing capability",
-                                             "Influencing for results"};
+        const std::vector<std::string> names{
+            "Inspiring shared purpose", "Leading with care",     "Evaluating information",
+            "Connecting our service",   "Sharing the vision",    "Engaging the team",
+            "Holding to account",       "Developing capability", "Influencing for results"};
         REQUIRE(fw.items.size() == 9);  // personal qualities are not a tenth item
         for (std::size_t k = 0; k < 9; ++k) {
             CHECK(fw.items[k].code == std::to_string(k + 1));
@@ -149,8 +167,9 @@ TEST_SUITE("bundled frameworks") {
         CHECK(fw.status == "superseded");
         REQUIRE(fw.roots.size() == 3);
         CHECK(fw.items[static_cast<std::size_t>(fw.roots[2])].name == "Corporate");
-        check_children(fw, "self", {{"self.1", "Self awareness and self development"},
-                                    {"self.2", "Personal resilience, drive and energy"}});
+        check_children(
+            fw, "self",
+            {{"self.1", "Self awareness and self development"}, {"self.2", "Personal resilience, drive and energy"}});
         const int theme = fw.find("self.1");
         CHECK(fw.items[static_cast<std::size_t>(theme)].children.size() == 7);  // standards a-g
         CHECK(fw.item("self.1.a"));

@@ -3,8 +3,8 @@
 #include "scratch_dir.hpp"
 
 #include <doctest/doctest.h>
-#include <filesystem>
 #include <sys/stat.h>
+#include <filesystem>
 
 using namespace leadctl;
 using leadctl::testing::ScratchDir;

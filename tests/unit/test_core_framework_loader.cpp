@@ -1,7 +1,7 @@
 #include "core/framework_loader.hpp"
 
-#include <algorithm>
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <string>
 
 using namespace leadctl;
@@ -48,9 +48,8 @@ std::vector<std::string> codes(const FrameworkLoad& l) {
 }
 
 bool has(const FrameworkLoad& l, const std::string& code, int line = 0) {
-    return std::any_of(l.diagnostics.items().begin(), l.diagnostics.items().end(), [&](const Diagnostic& d) {
-        return d.code == code && (line == 0 || d.location.line == line);
-    });
+    return std::any_of(l.diagnostics.items().begin(), l.diagnostics.items().end(),
+                       [&](const Diagnostic& d) { return d.code == code && (line == 0 || d.location.line == line); });
 }
 
 std::string message(const FrameworkLoad& l, const std::string& code) {
@@ -94,7 +93,8 @@ TEST_SUITE("core::framework_loader") {
     }
 
     TEST_CASE("a profile naming the same item twice is a warning") {
-        const auto twice = load_framework(with("requires: [first-element", "requires: [first-element, \"1.1\""), "d.yaml");
+        const auto twice =
+            load_framework(with("requires: [first-element", "requires: [first-element, \"1.1\""), "d.yaml");
         REQUIRE(twice.framework);
         CHECK(twice.framework->profiles[0].required == std::vector<std::string>{"1.1", "2"});
         CHECK(codes(twice) == std::vector<std::string>{"duplicate-item"});
@@ -130,7 +130,9 @@ TEST_SUITE("core::framework_loader") {
     }
 
     TEST_CASE("an alias used twice, or equal to a code, is an error") {
-        const auto twice = load_framework(with("        name: Second element", "        name: Second element\n        aliases: [first-element]"), "d.yaml");
+        const auto twice = load_framework(
+            with("        name: Second element", "        name: Second element\n        aliases: [first-element]"),
+            "d.yaml");
         CHECK(has(twice, "duplicate-alias"));
         const auto as_code = load_framework(with("aliases: [first-element]", "aliases: [\"2\"]"), "d.yaml");
         CHECK(has(as_code, "duplicate-alias"));
@@ -142,7 +144,8 @@ TEST_SUITE("core::framework_loader") {
     TEST_CASE("profiles naming unknown items or levels are errors") {
         const auto item = load_framework(with("requires: [first-element", "requires: [\"1.3\""), "d.yaml");
         CHECK(has(item, "unknown-item", 29));
-        CHECK(message(item, "unknown-item") == "profile \"basic\" requires unknown item \"1.3\" (did you mean \"1.1\"?)");
+        CHECK(message(item, "unknown-item") ==
+              "profile \"basic\" requires unknown item \"1.3\" (did you mean \"1.1\"?)");
         const auto level = load_framework(with("    level: low", "    level: lo"), "d.yaml");
         CHECK(has(level, "unknown-level", 30));
         CHECK(message(level, "unknown-level").find("did you mean \"low\"") != std::string::npos);
@@ -152,7 +155,8 @@ TEST_SUITE("core::framework_loader") {
         const auto l = load_framework(with("high: \"doing it well\"", "medium: \"doing it well\""), "d.yaml");
         CHECK(has(l, "unknown-level", 21));
         CHECK(message(l, "unknown-level") == "level \"medium\" is not declared in the scale (declared: low, high)");
-        const auto no_scale = load_framework(with("scale:\n  - {id: low, name: Low}\n  - {id: high, name: High}\n", ""), "d.yaml");
+        const auto no_scale =
+            load_framework(with("scale:\n  - {id: low, name: Low}\n  - {id: high, name: High}\n", ""), "d.yaml");
         CHECK(has(no_scale, "unknown-level"));
         CHECK(message(no_scale, "unknown-level").find("declares no scale") != std::string::npos);
     }
@@ -178,8 +182,7 @@ TEST_SUITE("core::framework_loader") {
     }
 
     TEST_CASE("wrong shapes are reported as wrong-type") {
-        const auto items_map = load_framework(
-            "id: x\ntitle: X\nitems:\n  code: \"1\"\n  name: One\n", "d.yaml");
+        const auto items_map = load_framework("id: x\ntitle: X\nitems:\n  code: \"1\"\n  name: One\n", "d.yaml");
         CHECK_FALSE(items_map.framework);
         CHECK(has(items_map, "wrong-type", 4));
         const auto root_list = load_framework("- a\n- b\n", "d.yaml");
@@ -226,7 +229,8 @@ profiles:
     TEST_CASE("YAML-level failures come through with their codes") {
         CHECK(codes(load_framework("", "e.yaml")) == std::vector<std::string>{"empty-file"});
         CHECK(codes(load_framework("id: [x\n", "s.yaml")) == std::vector<std::string>{"yaml-syntax"});
-        const auto dup = load_framework(with("title: Demo framework\n", "title: Demo framework\ntitle: Again\n"), "d.yaml");
+        const auto dup =
+            load_framework(with("title: Demo framework\n", "title: Demo framework\ntitle: Again\n"), "d.yaml");
         CHECK(codes(dup) == std::vector<std::string>{"yaml-duplicate-key"});
         CHECK_FALSE(dup.framework);
     }

@@ -35,7 +35,8 @@ TEST_SUITE("core::registry") {
 
     TEST_CASE("a user file with a bundled id overrides it, and the first path entry wins") {
         ScratchDir dir;
-        const auto first = dir.write("one/alpha.yaml", "id: alpha\ntitle: Alpha (mine)\nitems:\n  - {code: x, name: X}\n");
+        const auto first =
+            dir.write("one/alpha.yaml", "id: alpha\ntitle: Alpha (mine)\nitems:\n  - {code: x, name: X}\n");
         dir.write("two/alpha.yml", "id: alpha\ntitle: Alpha (theirs)\nitems:\n  - {code: y, name: Y}\n");
         dir.write("two/notes.txt", "not a framework");
         Registry reg(kBundled, {first, dir.path() + "/two"});

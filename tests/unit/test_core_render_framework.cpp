@@ -41,8 +41,9 @@ profiles:
 TEST_SUITE("core::render_framework") {
     TEST_CASE("the text tree indents children under their parents") {
         const auto out = render_text(demo(), -1, ShowOptions{});
-        CHECK(out.find("CODE   NAME         TYPE\n1      Domain one   domain\n  1.1  Element a|b\n2      Domain two\n") !=
-              std::string::npos);
+        CHECK(
+            out.find("CODE   NAME         TYPE\n1      Domain one   domain\n  1.1  Element a|b\n2      Domain two\n") !=
+            std::string::npos);
         CHECK(out.find("Scale: Low < High (lowest to highest)") != std::string::npos);
         CHECK(out.find("status:") == std::string::npos);  // the file gives none
         CHECK(out.find("\x1b[") == std::string::npos);

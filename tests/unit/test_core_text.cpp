@@ -28,11 +28,11 @@ TEST_SUITE("core::text") {
     TEST_CASE("invalid UTF-8 is found at its first bad byte") {
         CHECK_FALSE(find_invalid_utf8("plain ASCII").has_value());
         CHECK_FALSE(find_invalid_utf8("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80").has_value());
-        CHECK(find_invalid_utf8("caf\xe9") == 3u);             // Latin-1 e-acute
-        CHECK(find_invalid_utf8("a\xc0\x80") == 1u);            // overlong NUL
-        CHECK(find_invalid_utf8("ab\xed\xa0\x80") == 2u);       // UTF-16 surrogate
-        CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);     // above U+10FFFF
-        CHECK(find_invalid_utf8("x\xe2\x80") == 1u);            // truncated sequence
+        CHECK(find_invalid_utf8("caf\xe9") == 3u);           // Latin-1 e-acute
+        CHECK(find_invalid_utf8("a\xc0\x80") == 1u);         // overlong NUL
+        CHECK(find_invalid_utf8("ab\xed\xa0\x80") == 2u);    // UTF-16 surrogate
+        CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // above U+10FFFF
+        CHECK(find_invalid_utf8("x\xe2\x80") == 1u);         // truncated sequence
     }
 
     TEST_CASE("line and column are 1-based and count code points") {

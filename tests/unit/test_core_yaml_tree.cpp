@@ -1,7 +1,7 @@
 #include "core/yaml_tree.hpp"
 
-#include <chrono>
 #include <doctest/doctest.h>
+#include <chrono>
 #include <string>
 
 using namespace leadctl;
