@@ -24,13 +24,15 @@ constexpr const char* kFooter = R"(Examples:
   leadctl frameworks show mlcf            the MLCF's domains and elements
   leadctl frameworks show hlm:engaging-the-team
   leadctl frameworks validate my.yaml     check a framework file you wrote
+  leadctl map mlcf hlm                    how MLCF items map to HLM dimensions
+  leadctl map mlcf:2.4 --to fmlm          one item, with the reasons
 
 Environment:
   LEADCTL_PATH   colon-separated framework files or folders, searched after
                  --framework-path and before the bundled frameworks
   NO_COLOR       when set and not empty, no colour (unless --color=always)
 
-Exit status: 0 success, 1 validation errors, 2 usage error or unreadable input.
+Exit status: 0 success, 1 errors found by a check, 2 usage error or unreadable input.
 Run 'leadctl COMMAND --help' for a command's options; see leadctl(1).)";
 
 /// The deepest subcommand the user selected, for naming it in error hints.
@@ -77,6 +79,7 @@ int run(const std::vector<std::string>& args, Io& io) {
         ->type_name("WHEN");
 
     setup_frameworks(app, ctx, result);
+    setup_map(app, ctx, result);
 
     // An unknown word where a command was expected: say so, with a suggestion.
     auto unknown_command = [&]() -> int {

@@ -17,5 +17,6 @@ void setup_frameworks(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_frameworks_list(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_frameworks_show(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_frameworks_validate(CLI::App& parent, Context& ctx, CommandResult& result);
+void setup_map(CLI::App& app, Context& ctx, CommandResult& result);
 
 }  // namespace leadctl::cli

@@ -48,7 +48,7 @@ Registry& Context::registry() {
             rest.remove_prefix(colon + 1);
         }
     }
-    registry_ = std::make_unique<Registry>(bundled_frameworks(), path);
+    registry_ = std::make_unique<Registry>(bundled_frameworks(), path, bundled_crosswalks());
     for (const auto& e : registry_->path_errors()) {
         // A path given on the command line must exist; LEADCTL_PATH may name folders
         // that are absent on this machine.
@@ -59,8 +59,10 @@ Registry& Context::registry() {
     }
     for (const auto& s : registry_->skipped()) {
         const auto& items = s.diagnostics.items();
-        warn(fmt::format("ignoring framework file {}: {} error{} (check it with 'leadctl frameworks validate {}')",
-                         s.path, s.diagnostics.error_count(), s.diagnostics.error_count() == 1 ? "" : "s", s.path));
+        warn(fmt::format("ignoring {} file {}: {} error{} (check it with 'leadctl {} {}')",
+                         s.crosswalk ? "crosswalk" : "framework", s.path, s.diagnostics.error_count(),
+                         s.diagnostics.error_count() == 1 ? "" : "s",
+                         s.crosswalk ? "map --check" : "frameworks validate", s.path));
         for (const auto& d : items) {
             if (d.severity == Severity::error) {
                 io_.err << "  " << format_diagnostic(d) << "\n";

@@ -1,11 +1,11 @@
 // `leadctl frameworks validate FILE...`: check framework files written by users.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "core/files.hpp"
 #include "core/framework_loader.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace leadctl::cli {
 
@@ -21,10 +21,8 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& opt, Context& ctx) {
-    auto& out = ctx.io().out;
     Diagnostics all;
     std::size_t unreadable = 0;
-    std::size_t clean = 0;
     for (const auto& path : opt.files) {
         auto read = files::read(path);
         if (!read.text) {
@@ -32,38 +30,9 @@ int run_validate(const ValidateOptions& opt, Context& ctx) {
             all.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", read.error));
             continue;
         }
-        auto load = load_framework(*read.text, path);
-        if (!load.diagnostics.has_errors() && (!opt.strict || load.diagnostics.empty())) ++clean;
-        all.append(load.diagnostics);
+        all.append(load_framework(*read.text, path).diagnostics);
     }
-    const std::size_t errors = all.error_count();
-    const std::size_t warnings = all.warning_count();
-    if (opt.format == "json") {
-        nlohmann::ordered_json j;
-        j["schema"] = "leadctl.diagnostics/1";
-        auto arr = nlohmann::ordered_json::array();
-        for (const auto& d : all.items()) {
-            arr.push_back({{"file", d.location.file},
-                           {"line", d.location.line},
-                           {"column", d.location.column},
-                           {"severity", std::string(to_string(d.severity))},
-                           {"code", d.code},
-                           {"message", d.message}});
-        }
-        j["diagnostics"] = std::move(arr);
-        j["files"] = opt.files.size();
-        j["errors"] = errors;
-        j["warnings"] = warnings;
-        out << j.dump(2) << "\n";
-    } else {
-        for (const auto& d : all.items()) out << format_diagnostic(d) << "\n";
-        out << fmt::format("{} file{} checked: {} valid, {} error{}, {} warning{}\n", opt.files.size(),
-                           opt.files.size() == 1 ? "" : "s", clean, errors, errors == 1 ? "" : "s", warnings,
-                           warnings == 1 ? "" : "s");
-    }
-    if (unreadable > 0) return kExitUsage;
-    if (errors > 0 || (opt.strict && warnings > 0)) return kExitFindings;
-    return kExitOk;
+    return report_diagnostics(ctx, all, opt.files.size(), opt.format, opt.strict, unreadable);
 }
 
 }  // namespace

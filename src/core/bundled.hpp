@@ -1,6 +1,6 @@
-// Frameworks compiled into the binary. The table is generated at build time from
-// frameworks/*.yaml by src/tools/embed_frameworks.cpp, which also checks every
-// file, so a broken bundled framework fails the build, not the user.
+// Frameworks and crosswalks compiled into the binary. The tables are generated at
+// build time from frameworks/*.yaml and frameworks/crosswalks/*.yaml by src/tools/embed_frameworks.cpp, which also
+// checks every file, so a broken bundled framework fails the build, not the user.
 #pragma once
 
 #include <span>
@@ -19,7 +19,14 @@ struct BundledFile {
     std::string_view text;  ///< the whole YAML file
 };
 
+struct BundledCrosswalk {
+    std::string_view file;  ///< "mlcf-hlm.yaml"
+    std::string_view id;
+    std::string_view text;
+};
+
 /// Defined in the generated leadctl_bundled library.
 std::span<const BundledFile> bundled_frameworks();
+std::span<const BundledCrosswalk> bundled_crosswalks();
 
 }  // namespace leadctl

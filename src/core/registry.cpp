@@ -2,6 +2,7 @@
 
 #include "core/files.hpp"
 #include "core/framework_loader.hpp"
+#include "core/yaml_tree.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -11,7 +12,8 @@ namespace leadctl {
 
 namespace fs = std::filesystem;
 
-Registry::Registry(std::span<const BundledFile> bundled, const std::vector<std::string>& search_path) {
+Registry::Registry(std::span<const BundledFile> bundled, const std::vector<std::string>& search_path,
+                   std::span<const BundledCrosswalk> bundled_crosswalks) {
     for (const auto& p : search_path) {
         std::error_code ec;
         const auto st = fs::status(p, ec);
@@ -45,6 +47,14 @@ Registry::Registry(std::span<const BundledFile> bundled, const std::vector<std::
         e.bundled_text = b.text;
         entries_.push_back(std::move(e));
     }
+    for (const auto& b : bundled_crosswalks) {
+        CrosswalkEntry e;
+        e.id = b.id;
+        e.bundled = true;
+        e.origin = fmt::format("bundled:crosswalks/{}", b.file);
+        e.bundled_text = b.text;
+        crosswalks_.push_back(std::move(e));
+    }
     // Earlier entries win.
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
@@ -64,7 +74,26 @@ void Registry::add_file(const std::string& path) {
         skipped_.push_back(std::move(s));
         return;
     }
-    auto load = load_framework(*read.text, path);
+    // One parse decides whether this is a framework or a crosswalk.
+    auto doc = yaml::parse(*read.text, path);
+    if (!doc.root || doc.diagnostics.has_errors()) {
+        skipped_.push_back({path, std::move(doc.diagnostics)});
+        return;
+    }
+    if (is_crosswalk_document(*doc.root)) {
+        auto cw = load_crosswalk(*doc.root, path);
+        if (!cw.crosswalk) {
+            skipped_.push_back({path, std::move(cw.diagnostics), true});
+            return;
+        }
+        CrosswalkEntry e;
+        e.id = cw.crosswalk->id;
+        e.origin = path;
+        e.crosswalk = std::make_shared<Crosswalk>(std::move(*cw.crosswalk));
+        crosswalks_.push_back(std::move(e));
+        return;
+    }
+    auto load = load_framework(*doc.root, path);
     if (!load.framework) {
         skipped_.push_back({path, std::move(load.diagnostics)});
         return;
@@ -108,6 +137,31 @@ std::shared_ptr<const Framework> Registry::get(std::string_view id) {
         return e.framework;
     }
     return nullptr;
+}
+
+}  // namespace leadctl
+
+namespace leadctl {
+
+const CrosswalkIndex& Registry::crosswalk_index(Diagnostics& diagnostics) {
+    if (index_) return *index_;
+    std::vector<std::shared_ptr<const Crosswalk>> usable;
+    const FrameworkLookup lookup = [this](std::string_view id) { return get(id).get(); };
+    for (auto& e : crosswalks_) {
+        if (!e.crosswalk) {
+            auto load = load_crosswalk(e.bundled_text, e.origin);
+            diagnostics.append(load.diagnostics);
+            if (!load.crosswalk) continue;
+            e.crosswalk = std::make_shared<Crosswalk>(std::move(*load.crosswalk));
+        }
+        Diagnostics found;
+        check_crosswalk(*e.crosswalk, lookup, found);
+        diagnostics.append(found);
+        if (!found.has_errors()) usable.push_back(e.crosswalk);
+    }
+    index_ = std::make_unique<CrosswalkIndex>(std::move(usable));
+    diagnostics.append(index_->conflicts());
+    return *index_;
 }
 
 }  // namespace leadctl

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "core/bundled.hpp"
+#include "core/crosswalk.hpp"
+#include "core/crosswalk_index.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model.hpp"
 
@@ -31,10 +33,19 @@ struct RegistryEntry {
     int overridden_by = -1;                      ///< index of the entry that wins over this one, or -1
 };
 
+struct CrosswalkEntry {
+    std::string id;
+    bool bundled = false;
+    std::string origin;                    ///< "bundled:mlcf-hlm.yaml" or the user file's path
+    std::string_view bundled_text;         ///< bundled entries only
+    std::shared_ptr<Crosswalk> crosswalk;  ///< user entries: read when found
+};
+
 /// A user file on the path that could not be used.
 struct SkippedFile {
     std::string path;
     Diagnostics diagnostics;
+    bool crosswalk = false;  ///< the file looked like a crosswalk (it has "mappings")
 };
 
 class Registry {
@@ -42,7 +53,8 @@ public:
     /// Scan `search_path` (files or folders; folders contribute their *.yaml and *.yml
     /// files, sorted by name, not recursing) ahead of `bundled`. Entries that do not
     /// exist are reported in `path_errors` as "path: reason".
-    Registry(std::span<const BundledFile> bundled, const std::vector<std::string>& search_path);
+    Registry(std::span<const BundledFile> bundled, const std::vector<std::string>& search_path,
+             std::span<const BundledCrosswalk> bundled_crosswalks = {});
 
     [[nodiscard]] const std::vector<RegistryEntry>& entries() const { return entries_; }
     [[nodiscard]] const std::vector<SkippedFile>& skipped() const { return skipped_; }
@@ -57,10 +69,20 @@ public:
     /// (or, for bundled text, invalid: that cannot happen with a checked build).
     std::shared_ptr<const Framework> get(std::string_view id);
 
+    /// Crosswalk files found: user files first (in path order), then bundled ones.
+    [[nodiscard]] const std::vector<CrosswalkEntry>& crosswalk_entries() const { return crosswalks_; }
+
+    /// All crosswalks merged (user files win conflicts), built on first call: each is
+    /// read and checked against its frameworks. `diagnostics` receives the problems
+    /// found (a crosswalk with errors is left out of the index) and merge conflicts.
+    const CrosswalkIndex& crosswalk_index(Diagnostics& diagnostics);
+
 private:
     void add_file(const std::string& path);
 
     std::vector<RegistryEntry> entries_;
+    std::vector<CrosswalkEntry> crosswalks_;
+    std::unique_ptr<CrosswalkIndex> index_;
     std::vector<SkippedFile> skipped_;
     std::vector<std::string> path_errors_;
 };

@@ -1,0 +1,64 @@
+#include "cli/output.hpp"
+
+#include "cli/exit_codes.hpp"
+#include "core/files.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace leadctl::cli {
+
+void write_output(Context& ctx, const std::string& path, const std::string& content,
+                  const std::vector<std::string>& inputs) {
+    if (path.empty() || path == "-") {
+        ctx.io().out << content;
+        return;
+    }
+    for (const auto& in : inputs) {
+        if (files::same_file(in, path)) {
+            throw UsageError(fmt::format("refusing to overwrite the input file {} with the output", in));
+        }
+    }
+    if (auto err = files::write_atomic(path, content); !err.empty()) throw UsageError(err);
+}
+
+int report_diagnostics(Context& ctx, const Diagnostics& all, std::size_t files, const std::string& format, bool strict,
+                       std::size_t unreadable) {
+    auto& out = ctx.io().out;
+    const std::size_t errors = all.error_count();
+    const std::size_t warnings = all.warning_count();
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["schema"] = "leadctl.diagnostics/1";
+        auto arr = nlohmann::ordered_json::array();
+        for (const auto& d : all.items()) {
+            arr.push_back({{"file", d.location.file},
+                           {"line", d.location.line},
+                           {"column", d.location.column},
+                           {"severity", std::string(to_string(d.severity))},
+                           {"code", d.code},
+                           {"message", d.message}});
+        }
+        j["diagnostics"] = std::move(arr);
+        j["files"] = files;
+        j["errors"] = errors;
+        j["warnings"] = warnings;
+        out << j.dump(2) << "\n";
+    } else {
+        // A file is valid when it has no errors (and, when strict, no warnings).
+        std::map<std::string, bool> bad;
+        for (const auto& d : all.items()) {
+            if (d.severity == Severity::error || strict) bad[d.location.file] = true;
+        }
+        for (const auto& d : all.items()) out << format_diagnostic(d) << "\n";
+        const std::size_t valid = files >= bad.size() ? files - bad.size() : 0;
+        out << fmt::format("{} file{} checked: {} valid, {} error{}, {} warning{}\n", files, files == 1 ? "" : "s",
+                           valid, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    }
+    if (unreadable > 0) return kExitUsage;
+    if (errors > 0 || (strict && warnings > 0)) return kExitFindings;
+    return kExitOk;
+}
+
+}  // namespace leadctl::cli
