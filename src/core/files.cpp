@@ -1,9 +1,12 @@
 #include "core/files.hpp"
 
+#include "core/text.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -110,6 +113,68 @@ std::string write_atomic(const std::string& path, std::string_view content) {
         return fmt::format("cannot replace {}: {}", path, errno_text(e));
     }
     return {};
+}
+
+std::optional<EncodingProblem> check_encoding(std::istream& in) {
+    std::string chunk;
+    std::string carry;  // an incomplete UTF-8 sequence cut by the chunk boundary
+    int line = 1;
+    int column = 1;
+    std::vector<char> buf(std::size_t{1} << 20);
+    for (;;) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        const bool last = got == 0;
+        chunk = carry;
+        chunk.append(buf.data(), got);
+        carry.clear();
+        if (chunk.empty()) return std::nullopt;
+        // Hold back a possibly incomplete sequence at the end (unless at end of input).
+        std::size_t limit = chunk.size();
+        if (!last) {
+            std::size_t k = chunk.size();
+            for (int back = 0; back < 3 && k > 0; ++back) {
+                const auto c = static_cast<unsigned char>(chunk[k - 1]);
+                if ((c & 0xC0u) == 0x80u) {
+                    --k;
+                    continue;
+                }
+                if (c >= 0xC0u) --k;  // a lead byte: hold it and what follows
+                else k = chunk.size();
+                break;
+            }
+            limit = k;
+        }
+        const std::string_view part(chunk.data(), limit);
+        std::optional<std::size_t> bad;
+        bool binary = false;
+        if (auto nul = part.find('\0'); nul != std::string_view::npos) {
+            bad = nul;
+            binary = true;
+        }
+        if (auto u = text::find_invalid_utf8(part); u && (!bad || *u < *bad)) {
+            bad = u;
+            binary = false;
+        }
+        if (bad) {
+            const auto lc = text::line_column_at(part, *bad);
+            EncodingProblem p;
+            p.binary = binary;
+            p.line = line + lc.line - 1;
+            p.column = lc.line == 1 ? column + lc.column - 1 : lc.column;
+            p.byte = static_cast<unsigned char>(part[*bad]);
+            return p;
+        }
+        const auto end = text::line_column_at(part, part.size());
+        if (end.line > 1) {
+            line += end.line - 1;
+            column = end.column;
+        } else {
+            column += end.column - 1;
+        }
+        carry = chunk.substr(limit);
+        if (last) return std::nullopt;
+    }
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -3,6 +3,7 @@
 // half-written file and an interrupted run leaves the old file untouched.
 #pragma once
 
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,18 @@ ReadResult read(const std::string& path, std::size_t max_bytes = std::size_t{256
 
 /// Write `content` to `path` atomically. Returns an error message, or "" on success.
 std::string write_atomic(const std::string& path, std::string_view content);
+
+/// A file that is not UTF-8 text: NUL bytes ("binary") or invalid UTF-8.
+struct EncodingProblem {
+    bool binary = false;  ///< a NUL byte (else: invalid UTF-8)
+    int line = 1;
+    int column = 1;
+    unsigned char byte = 0;
+};
+
+/// Read `in` to its end in chunks, checking that it is UTF-8 text. Memory stays
+/// constant whatever the size. nullopt when the text is fine.
+std::optional<EncodingProblem> check_encoding(std::istream& in);
 
 /// True when both paths name the same existing file (same device and inode).
 bool same_file(const std::string& a, const std::string& b);

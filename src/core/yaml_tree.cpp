@@ -52,8 +52,8 @@ struct Stop {
 
 class Builder : public YAML::EventHandler {
 public:
-    Builder(const std::string& file, const Limits& limits, Diagnostics& diags)
-        : file_(file), limits_(limits), diags_(diags) {}
+    Builder(const std::string& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook = nullptr)
+        : file_(file), limits_(limits), diags_(diags), hook_(hook) {}
 
     NodePtr take_root() { return std::move(root_); }
     int document_line() const { return document_line_; }
@@ -77,7 +77,7 @@ public:
                         loc(mark)}};
         }
         const auto& [node, weight] = it->second;
-        count(weight, mark);
+        count_alias(weight, mark);
         attach(node, weight);
     }
 
@@ -113,7 +113,6 @@ private:
     SourceLocation loc(const YAML::Mark& mark) const { return {file_, mark.line + 1, mark.column + 1}; }
 
     std::shared_ptr<Node> make(Kind kind, const YAML::Mark& mark) {
-        count(1, mark);
         auto n = std::make_shared<Node>();
         n->kind = kind;
         n->line = mark.line + 1;
@@ -121,13 +120,15 @@ private:
         return n;
     }
 
-    void count(std::uint64_t nodes, const YAML::Mark& mark) {
-        total_ += nodes;
-        if (total_ > limits_.max_nodes) {
+    // Aliases share nodes, but whoever walks the tree visits them again: bound
+    // what aliases add, so that an "alias bomb" fails at once.
+    void count_alias(std::uint64_t nodes, const YAML::Mark& mark) {
+        alias_total_ += nodes;
+        if (alias_total_ > limits_.max_alias_nodes) {
             throw Stop{{Severity::error, "yaml-too-large",
-                        fmt::format("document expands to more than {} nodes (aliases that multiply, "
-                                    "an \"alias bomb\"?); refusing to read it",
-                                    limits_.max_nodes),
+                        fmt::format("aliases expand the document by more than {} nodes (an \"alias bomb\"?); "
+                                    "refusing to read it",
+                                    limits_.max_alias_nodes),
                         loc(mark)}};
         }
     }
@@ -161,6 +162,7 @@ private:
             return;
         }
         Frame& parent = stack_.back();
+        if (hook_ && consumed_by_hook(n)) return;
         parent.weight += weight;
         if (parent.node->kind == Kind::sequence) {
             parent.node->items.push_back(n);
@@ -177,18 +179,73 @@ private:
         }
     }
 
+    /// Root-level values and elements of root-level lists go to the hook.
+    bool consumed_by_hook(const NodePtr& n) {
+        if (stack_.size() == 1 && stack_[0].node->kind == Kind::map && stack_[0].pending_key) {
+            const NodePtr key = stack_[0].pending_key;
+            if ((*hook_)(*key, *n, false)) {
+                stack_[0].pending_key.reset();
+                return true;
+            }
+        } else if (stack_.size() == 2 && stack_[0].node->kind == Kind::map && stack_[0].pending_key &&
+                   stack_[1].node->kind == Kind::sequence) {
+            return (*hook_)(*stack_[0].pending_key, *n, true);
+        }
+        return false;
+    }
+
     const std::string& file_;
     const Limits& limits_;
     Diagnostics& diags_;
+    const StreamHook* hook_ = nullptr;
     std::vector<Frame> stack_;
     NodePtr root_;
     std::unordered_map<YAML::anchor_t, std::pair<NodePtr, std::uint64_t>> anchors_;
-    std::uint64_t total_ = 0;
+    std::uint64_t alias_total_ = 0;
     int document_line_ = 1;
     int document_column_ = 1;
 };
 
+void run_parser(std::istream& in, const std::string& file, const Limits& limits, const StreamHook* hook,
+                Document& doc) {
+    auto& diags = doc.diagnostics;
+    Builder builder(file, limits, diags, hook);
+    try {
+        YAML::Parser parser(in);
+        if (!parser.HandleNextDocument(builder)) {
+            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
+            return;
+        }
+        NodePtr root = builder.take_root();
+        if (parser.HandleNextDocument(builder)) {
+            diags.error({file, builder.document_line(), builder.document_column()}, "yaml-multiple-documents",
+                        "file holds more than one YAML document; only one is allowed");
+            return;
+        }
+        if (!root || root->is_null()) {
+            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
+            return;
+        }
+        doc.root = std::move(root);  // duplicate keys were reported but do not stop checking
+    } catch (const Stop& stop) {
+        diags.add(stop.diagnostic);
+    } catch (const YAML::DeepRecursion& e) {
+        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-too-deep",
+                    fmt::format("nesting deeper than {} levels; refusing to read it", limits.max_depth));
+    } catch (const YAML::Exception& e) {
+        std::string msg = e.msg;
+        if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax", "YAML syntax error: " + msg);
+    }
+}
+
 }  // namespace
+
+Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits) {
+    Document doc;
+    run_parser(in, file, limits, &hook, doc);
+    return doc;
+}
 
 Document parse(std::string_view text, const std::string& file, const Limits& limits) {
     Document doc;
@@ -214,34 +271,7 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
 
     ViewBuffer buffer(text);
     std::istream in(&buffer);
-    Builder builder(file, limits, diags);
-    try {
-        YAML::Parser parser(in);
-        if (!parser.HandleNextDocument(builder)) {
-            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
-            return doc;
-        }
-        NodePtr root = builder.take_root();
-        if (parser.HandleNextDocument(builder)) {
-            diags.error({file, builder.document_line(), builder.document_column()}, "yaml-multiple-documents",
-                        "file holds more than one YAML document; only one is allowed");
-            return doc;
-        }
-        if (!root || root->is_null()) {
-            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
-            return doc;
-        }
-        doc.root = std::move(root);  // duplicate keys were reported but do not stop checking
-    } catch (const Stop& stop) {
-        diags.add(stop.diagnostic);
-    } catch (const YAML::DeepRecursion& e) {
-        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-too-deep",
-                    fmt::format("nesting deeper than {} levels; refusing to read it", limits.max_depth));
-    } catch (const YAML::Exception& e) {
-        std::string msg = e.msg;
-        if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
-        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax", "YAML syntax error: " + msg);
-    }
+    run_parser(in, file, limits, nullptr, doc);
     return doc;
 }
 

@@ -10,6 +10,8 @@
 #include "core/diagnostic.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,9 +45,9 @@ struct Node {
 std::string_view kind_name(Kind k);
 
 struct Limits {
-    int max_depth = 64;                   ///< nested collections
-    std::uint64_t max_nodes = 1'000'000;  ///< nodes after alias expansion
-    std::size_t max_bytes = 64u << 20;    ///< input size
+    int max_depth = 64;                       ///< nested collections
+    std::uint64_t max_alias_nodes = 100'000;  ///< nodes that aliases may add by expansion
+    std::size_t max_bytes = 64u << 20;        ///< input size (for text given in memory)
 };
 
 struct Document {
@@ -59,5 +61,15 @@ struct Document {
 /// An empty document (only comments or whitespace) yields root == nullptr and an
 /// "empty-file" error.
 Document parse(std::string_view text, const std::string& file, const Limits& limits = {});
+
+/// Called for each value of the root mapping as soon as it is complete (with its
+/// key), and for each element of a root-level sequence value (with that key and
+/// the element). Returning true means "consumed": the node is not kept in the
+/// document, so a long list is streamed in constant memory.
+using StreamHook = std::function<bool(const Node& key, const Node& value, bool is_element)>;
+
+/// Parse from a stream with a hook (see StreamHook). Checks syntax and the limits;
+/// the caller checks encoding beforehand (see check_encoding).
+Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits = {});
 
 }  // namespace leadctl::yaml
