@@ -1,0 +1,73 @@
+// `leadctl evidence validate LOG...`: every problem in evidence logs, in one run.
+#include "cli/commands.hpp"
+#include "cli/evidence_common.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
+
+namespace leadctl::cli {
+
+namespace {
+
+struct EvidenceValidateOptions {
+    /// evidence logs to check
+    std::vector<std::string> logs;
+    /// --format: text or json
+    std::string format = "text";
+    /// --strict: warnings fail too
+    bool strict = false;
+    /// --as-of: the date entries must not be after (default today)
+    std::string as_of;
+    /// --no-privacy-check: skip the search for patient-identifiable data
+    bool no_privacy = false;
+    /// --input-format: yaml, csv or jsonl instead of detecting it
+    std::string input_format;
+};
+
+int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
+    LogReadOptions read;
+    read.as_of = as_of_date(opt.as_of);
+    read.privacy = !opt.no_privacy;
+    read.format = opt.input_format;
+    Diagnostics all;
+    std::size_t unreadable = 0;
+    for (const auto& path : opt.logs) {
+        Diagnostics d;
+        if (!read_log(ctx, path, read, d, nullptr, nullptr).readable) ++unreadable;
+        d.sort();
+        all.append(d);
+    }
+    return report_diagnostics(ctx, all, opt.logs.size(), opt.format, opt.strict, unreadable);
+}
+
+}  // namespace
+
+void setup_evidence_validate(CLI::App& parent, Context& ctx, CommandResult& result) {
+    auto opt = std::make_shared<EvidenceValidateOptions>();
+    auto* cmd = parent.add_subcommand("validate", "Check evidence logs and report every problem found");
+    cmd->add_option("logs", opt->logs, "Evidence logs (.yaml, .csv, .jsonl) to check")->required()->type_name("LOG");
+    cmd->add_option("--format", opt->format, "Output format: text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}).description(""))
+        ->type_name("FORMAT");
+    cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
+    cmd->add_option("--as-of", opt->as_of, "Entries dated after this day are flagged (default: today)")
+        ->type_name("YYYY-MM-DD");
+    cmd->add_flag("--no-privacy-check", opt->no_privacy,
+                  "Do not look for NHS numbers, dates of birth, record numbers or postcodes");
+    cmd->add_option("--input-format", opt->input_format, "Read logs as yaml, csv or jsonl (default: from the name)")
+        ->check(CLI::IsMember({"yaml", "csv", "jsonl"}).description(""))
+        ->type_name("FORMAT");
+    cmd->footer(R"(Each problem is printed as FILE:LINE:COL: error|warning: [CODE] message.
+Exit status: 0 no errors (warnings alone do not fail unless --strict), 1 errors,
+2 a log could not be read or the command line is wrong.
+
+Patient-identifiable data (an NHS number with a valid check digit, a date of
+birth, a hospital or record number, a full postcode) in free text is warned
+about, with all but the last two characters masked.
+
+Examples:
+  leadctl evidence validate examples/logs/*.yaml
+  leadctl evidence validate --as-of 2026-08-01 --format json my-log.csv)");
+    cmd->callback([&ctx, &result, opt] { result.exit_code = run_evidence_validate(*opt, ctx); });
+}
+
+}  // namespace leadctl::cli
