@@ -28,5 +28,7 @@ struct BundledCrosswalk {
 /// Defined in the generated leadctl_bundled library.
 std::span<const BundledFile> bundled_frameworks();
 std::span<const BundledCrosswalk> bundled_crosswalks();
+/// frameworks/opportunities.yaml: the catalogue `assess` suggests from.
+std::string_view bundled_opportunities();
 
 }  // namespace leadctl

@@ -80,6 +80,7 @@ void Registry::add_file(const std::string& path) {
         skipped_.push_back({path, std::move(doc.diagnostics)});
         return;
     }
+    if (doc.root->is_map() && doc.root->find("opportunities")) return;  // an opportunity catalogue, not ours
     if (is_crosswalk_document(*doc.root)) {
         auto cw = load_crosswalk(*doc.root, path);
         if (!cw.crosswalk) {

@@ -5,6 +5,7 @@
 //
 // Exits 1 (failing the build) when any file has an error, two share an id, or a
 // crosswalk names unknown items. (Coverage warnings are left to the test suite.)
+#include "core/assess.hpp"
 #include "core/crosswalk.hpp"
 #include "core/diagnostic.hpp"
 #include "core/files.hpp"
@@ -83,8 +84,24 @@ int main(int argc, char** argv) {
                              c_string(fw.completeness), i, i);
         frameworks.emplace(fw.id, fw);
     }
+    std::string opportunities = "std::string_view{}";
     for (++i; i < argc; ++i) {
         const std::string path = argv[i];
+        if (std::string_view(argv[i]) == "--opportunities" && i + 1 < argc) {
+            const std::string opath = argv[++i];
+            auto oread = leadctl::files::read(opath);
+            if (!oread.text) {
+                std::cerr << opath << ": cannot read: " << oread.error << "\n";
+                return 1;
+            }
+            auto load = leadctl::load_opportunities(*oread.text, opath);
+            for (const auto& d : load.diagnostics.items()) std::cerr << leadctl::format_diagnostic(d) << "\n";
+            if (load.diagnostics.has_errors()) failed = true;
+            data +=
+                fmt::format("constexpr char k_opportunities[] = R\"{}({}){}\";\n", delimiter, *oread.text, delimiter);
+            opportunities = "std::string_view(k_opportunities, sizeof k_opportunities - 1)";
+            continue;
+        }
         auto read = leadctl::files::read(path);
         if (!read.text) {
             std::cerr << path << ": cannot read: " << read.error << "\n";
@@ -126,10 +143,11 @@ int main(int argc, char** argv) {
         "namespace leadctl {{\nnamespace {{\n{}\nconstexpr BundledFile k_files[] = {{\n{}}};\n"
         "constexpr BundledCrosswalk k_crosswalks[] = {{\n{}{}}};\n}}  // namespace\n\n"
         "std::span<const BundledFile> bundled_frameworks() {{ return k_files; }}\n"
-        "std::span<const BundledCrosswalk> bundled_crosswalks() {{ return {{k_crosswalks, {}}}; }}\n\n"
+        "std::span<const BundledCrosswalk> bundled_crosswalks() {{ return {{k_crosswalks, {}}}; }}\n"
+        "std::string_view bundled_opportunities() {{ return {}; }}\n\n"
         "}}  // namespace leadctl\n",
         data, table, crosswalk_table, crosswalk_table.empty() ? "    {}\n" : "",
-        crosswalk_table.empty() ? "0" : "std::size(k_crosswalks)");
+        crosswalk_table.empty() ? "0" : "std::size(k_crosswalks)", opportunities);
     if (auto err = leadctl::files::write_atomic(argv[1], out); !err.empty()) {
         std::cerr << err << "\n";
         return 1;
