@@ -28,9 +28,10 @@ title: D
 scale: [{id: low, name: Low}, {id: high, name: High}]
 items:
   - {code: d1, name: Domain one, items: [{code: a, name: A}, {code: b, name: B}]}
-  - {code: d2, name: Domain two, items: [{code: c, name: C}]}
+  - {code: d2, name: Domain two, items: [{code: c, name: C}, {code: c2, name: C2}]}
 profiles:
   - {id: p, name: P, requires: [a, b, c]}
+  - {id: all, name: All four, requires: [a, b, c, c2]}
   - {id: q, name: Q, requires: [a], level: high}
 )",
                                    "d.yaml");
@@ -150,8 +151,11 @@ TEST_SUITE("core::assess") {
         CHECK(item(a, w, "a").evidence.size() == 1);
         CHECK(item(a, w, "b").evidence.empty());
         CHECK(item(a, w, "b").dropped == std::vector<std::string>{"many"});
-        // The default cap is 3, so the fourth tag of an entry is the first dropped.
-        CHECK(Policy{}.max_items_per_entry == 3);
+        // With the default cap of 3, the fourth tag of an entry is the first dropped.
+        const auto four = assess(w, {entry("four", kDay, "audit", {"d:a", "d:b", "d:c", "d:c2"})}, {}, "all");
+        CHECK(item(four, w, "c").evidence.size() == 1);
+        CHECK(item(four, w, "c2").evidence.empty());
+        CHECK(item(four, w, "c2").dropped == std::vector<std::string>{"four"});
     }
 
     TEST_CASE("rule 5: met needs min_entries of min_types with a sign-off; partial is some; gap is none") {
