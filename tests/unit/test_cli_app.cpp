@@ -86,7 +86,7 @@ TEST_SUITE("cli::app") {
         CHECK(show.out.starts_with("hlm  My HLM\n"));
     }
 
-    TEST_CASE("a bad framework on the path is reported and skipped; other commands still work") {
+    TEST_CASE("a bad framework on the path is reported and skipped, other commands still work") {
         ScratchDir dir;
         dir.write("bad.yaml", "id: bad\ntitle: [\n");
         const auto r = run({"frameworks", "show", "mlcf:1.1"}, {{"LEADCTL_PATH", dir.path()}});
@@ -96,7 +96,7 @@ TEST_SUITE("cli::app") {
               std::string::npos);
     }
 
-    TEST_CASE("a missing --framework-path is an error; a missing LEADCTL_PATH entry a warning") {
+    TEST_CASE("a missing --framework-path is an error, a missing LEADCTL_PATH entry a warning") {
         const auto opt = run({"--framework-path", "/no/such/dir", "frameworks", "list"});
         CHECK(opt.rc == 2);
         CHECK(opt.err == "leadctl: error: --framework-path /no/such/dir: no such file or directory\n");

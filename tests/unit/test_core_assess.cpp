@@ -84,7 +84,7 @@ constexpr Date kDay{2026, 1, 10};
 }  // namespace
 
 TEST_SUITE("core::assess") {
-    TEST_CASE("rule 1: the profile's items are assessed; the others are not required") {
+    TEST_CASE("rule 1: the profile's items are assessed, the others are not required") {
         World w;
         const auto a = assess(w, {});
         CHECK(a.assessed == 3);
@@ -94,7 +94,7 @@ TEST_SUITE("core::assess") {
         CHECK(item(a, w, "c").status == ItemStatus::gap);
     }
 
-    TEST_CASE("rule 2: direct tags, exact/close/broad mappings and composed paths count; narrow and related do not") {
+    TEST_CASE("rule 2: direct tags, exact/close/broad mappings and composed paths count, narrow and related do not") {
         World w;
         const auto a = assess(w, {entry("direct", kDay, "audit", {"d:a"}), entry("exact", kDay, "qip", {"e:e1"}),
                                   entry("broad", kDay, "qip", {"e:e2"}), entry("narrow", kDay, "qip", {"e:e3"}),
@@ -124,7 +124,7 @@ TEST_SUITE("core::assess") {
         CHECK(warned(a, "parent-tag"));
     }
 
-    TEST_CASE("rule 3: the window counts its edge; older entries expire, later ones are ignored with a warning") {
+    TEST_CASE("rule 3: the window counts its edge, older entries expire, later ones are ignored with a warning") {
         World w;
         const auto a =
             assess(w, {entry("edge", {2023, 6, 1}, "audit", {"d:a"}), entry("old", {2023, 5, 31}, "audit", {"d:a"}),
@@ -158,7 +158,7 @@ TEST_SUITE("core::assess") {
         CHECK(item(four, w, "c2").dropped == std::vector<std::string>{"four"});
     }
 
-    TEST_CASE("rule 5: met needs min_entries of min_types with a sign-off; partial is some; gap is none") {
+    TEST_CASE("rule 5: met needs min_entries of min_types with a sign-off, partial is some, gap is none") {
         World w;
         const auto met = assess(w, {entry("1", kDay, "audit", {"d:a"}), entry("2", kDay, "qip", {"d:a"}, false)});
         CHECK(item(met, w, "a").status == ItemStatus::met);  // exactly min_entries, one signed off
@@ -195,7 +195,7 @@ TEST_SUITE("core::assess") {
         CHECK(item(none, w, "a").level_attained == -1);
     }
 
-    TEST_CASE("rule 7: domains roll up; coverage is met over assessed") {
+    TEST_CASE("rule 7: domains roll up, coverage is met over assessed") {
         World w;
         const auto a = assess(w, {entry("1", kDay, "audit", {"d:a", "d:b"}), entry("2", kDay, "qip", {"d:a", "d:b"})});
         REQUIRE(a.domains.size() == 2);

@@ -55,7 +55,7 @@ TEST_SUITE("core::crosswalk") {
         CHECK(message(d, "unknown-item") == "a has no item \"tow\" (did you mean \"two\"?)");
     }
 
-    TEST_CASE("a pair written twice is a duplicate; with two relations a contradiction") {
+    TEST_CASE("a pair written twice is a duplicate, with two relations a contradiction") {
         TinyWorld w;
         const auto dup = check(
             crosswalk_yaml("ab", "a", "b", {"a:a1 close b:b1 0.8", "a:a1 close b:b1 0.6", "a:a2 close b:b2 0.5"}), w);

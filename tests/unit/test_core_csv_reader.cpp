@@ -6,7 +6,7 @@
 using namespace leadctl;
 
 TEST_SUITE("core::csv_reader") {
-    TEST_CASE("quoted fields span lines and double their quotes; positions are kept") {
+    TEST_CASE("quoted fields span lines and double their quotes, positions are kept") {
         std::istringstream in("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n\nlast,\n");
         csv::Reader r(in, "f.csv");
         Diagnostics d;
@@ -41,7 +41,7 @@ TEST_SUITE("core::csv_reader") {
         CHECK(d.items()[0].location.column == 3);
     }
 
-    TEST_CASE("stray quotes are reported; huge records are cut short") {
+    TEST_CASE("stray quotes are reported, huge records are cut short") {
         std::istringstream in("a\"b,c\n");
         csv::Reader r(in, "f.csv");
         Diagnostics d;

@@ -30,7 +30,7 @@ TEST_SUITE("core::date") {
         CHECK(Date{2026, 11, 25}.str() == "2026-11-25");
     }
 
-    TEST_CASE("N years earlier keeps month and day; 29 February becomes 28 February") {
+    TEST_CASE("N years earlier keeps month and day, 29 February becomes 28 February") {
         CHECK(Date{2026, 11, 25}.minus_years(3) == Date{2023, 11, 25});
         CHECK(Date{2024, 2, 29}.minus_years(3) == Date{2021, 2, 28});
         CHECK(Date{2024, 2, 29}.minus_years(4) == Date{2020, 2, 29});

@@ -143,7 +143,7 @@ TEST_SUITE("core::evidence") {
             check(yaml_log("    competencies: [mlcf:4.1, hlm:6]\n    level: strong\n"), LogFormat::yaml).diags.empty());
     }
 
-    TEST_CASE("sign-off before the entry is an error; more than three tags a warning") {
+    TEST_CASE("sign-off before the entry is an error, more than three tags a warning") {
         const auto r = check(yaml_log("    competencies: [mlcf:4.1, mlcf:4.2, mlcf:4.3, mlcf:4.4]\n"
                                       "    signed_off: {by: Dr A, date: 2025-03-13}\n"),
                              LogFormat::yaml);

@@ -52,7 +52,7 @@ TEST_SUITE("core::privacy") {
         CHECK(kinds("unit number 12").empty());
     }
 
-    TEST_CASE("full UK postcodes in known areas are found; look-alikes are not") {
+    TEST_CASE("full UK postcodes in known areas are found, look-alikes are not") {
         CHECK(kinds("lives at SW1A 1AA") == std::vector<Kind>{Kind::postcode});
         CHECK(kinds("M1 1AE") == std::vector<Kind>{Kind::postcode});
         CHECK(kinds("b33 8th") == std::vector<Kind>{Kind::postcode});
