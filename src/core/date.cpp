@@ -4,7 +4,9 @@
 
 namespace leadctl {
 
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap_year(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -36,7 +38,9 @@ Date date_from_days(long z) {
     return {y, m, d};
 }
 
-std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::str() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 Date Date::minus_years(int n) const {
     Date d{year - n, month, day};

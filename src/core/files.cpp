@@ -6,11 +6,11 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <vector>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 namespace leadctl::files {
 
@@ -139,8 +139,10 @@ std::optional<EncodingProblem> check_encoding(std::istream& in) {
                     --k;
                     continue;
                 }
-                if (c >= 0xC0u) --k;  // a lead byte: hold it and what follows
-                else k = chunk.size();
+                if (c >= 0xC0u)
+                    --k;  // a lead byte: hold it and what follows
+                else
+                    k = chunk.size();
                 break;
             }
             limit = k;

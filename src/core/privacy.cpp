@@ -8,13 +8,27 @@ namespace leadctl::privacy {
 
 namespace {
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool alnum(char c) { return digit(c) || alpha(c); }
-char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-bool word_start(std::string_view s, std::size_t i) { return i == 0 || !alnum(s[i - 1]); }
-bool word_end(std::string_view s, std::size_t j) { return j >= s.size() || !alnum(s[j]); }
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool alnum(char c) {
+    return digit(c) || alpha(c);
+}
+char upper(char c) {
+    return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+}
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+bool word_start(std::string_view s, std::size_t i) {
+    return i == 0 || !alnum(s[i - 1]);
+}
+bool word_end(std::string_view s, std::size_t j) {
+    return j >= s.size() || !alnum(s[j]);
+}
 
 /// Case-insensitive match of `word` at i, on word boundaries.
 bool keyword_at(std::string_view s, std::size_t i, std::string_view word) {
@@ -124,7 +138,7 @@ std::size_t date_at(std::string_view s, std::size_t j) {
 
 constexpr std::string_view kDobPhrases[] = {"date of birth", "d.o.b.", "d.o.b", "dob", "born on"};
 constexpr std::string_view kRecordPhrases[] = {
-    "medical record number", "medical record no", "hospital number", "hospital no", "hosp no", "hosp. no",
+    "medical record number", "medical record no", "hospital number", "hospital no", "hosp no",     "hosp. no",
     "record number",         "patient number",    "patient id",      "unit number", "case number", "mrn"};
 
 // ---- UK postcodes: outward code (area + district), space optional, inward code.
@@ -258,20 +272,28 @@ std::string mask(std::string_view id) {
 
 std::string_view describe(Kind k) {
     switch (k) {
-        case Kind::nhs_number: return "an NHS number";
-        case Kind::date_of_birth: return "a date of birth";
-        case Kind::record_number: return "a hospital or medical record number";
-        case Kind::postcode: return "a full postcode";
+        case Kind::nhs_number:
+            return "an NHS number";
+        case Kind::date_of_birth:
+            return "a date of birth";
+        case Kind::record_number:
+            return "a hospital or medical record number";
+        case Kind::postcode:
+            return "a full postcode";
     }
     return "";
 }
 
 std::string_view code(Kind k) {
     switch (k) {
-        case Kind::nhs_number: return "privacy-nhs-number";
-        case Kind::date_of_birth: return "privacy-date-of-birth";
-        case Kind::record_number: return "privacy-record-number";
-        case Kind::postcode: return "privacy-postcode";
+        case Kind::nhs_number:
+            return "privacy-nhs-number";
+        case Kind::date_of_birth:
+            return "privacy-date-of-birth";
+        case Kind::record_number:
+            return "privacy-record-number";
+        case Kind::postcode:
+            return "privacy-postcode";
     }
     return "";
 }
