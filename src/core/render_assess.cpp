@@ -164,11 +164,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
 }
 
 std::string render_assess_markdown(const Assessment& a) {
-    auto cell = [](std::string_view v) {
-        std::string o;
-        for (char c : v) o += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
-        return o;
-    };
+    const auto cell = text::markdown_cell;
     std::string out = fmt::format("# Leadership gap report: {}\n\n", cell(headline(a)));
     out += fmt::format("**{}**\n\n", summary_line(a));
     out += "| Domain | Met | Status |\n|---|---|---|\n";

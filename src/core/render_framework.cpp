@@ -368,19 +368,7 @@ std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt) {
 
 namespace {
 
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+const auto md_cell = text::markdown_cell;
 
 void md_item_table(std::string& out, const Framework& fw, int start, int max_depth) {
     out += "| Code | Name | Type | Description |\n|---|---|---|---|\n";

@@ -252,11 +252,7 @@ std::string render_map_csv(const MapResult& r) {
 }
 
 std::string render_map_markdown(const MapResult& r) {
-    auto cell = [](std::string_view v) {
-        std::string o;
-        for (char c : v) o += c == '|' ? std::string("\\|") : std::string(1, c);
-        return o;
-    };
+    const auto cell = text::markdown_cell;
     std::string out = fmt::format("## {} → {}\n\n", r.from->title, r.to->title);
     for (const auto* cw : r.crosswalks) {
         out += fmt::format("Crosswalk `{}` (version {}, {}). {}\n\n", cw->id, cw->version, cw->basis, cw->basis_note);

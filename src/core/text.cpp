@@ -177,6 +177,20 @@ std::string to_lower(std::string_view s) {
     return out;
 }
 
+std::string markdown_cell(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     std::vector<std::string> lines;
     std::string line;

@@ -46,6 +46,9 @@ std::string join(std::span<const std::string> parts, std::string_view sep);
 std::string_view trim(std::string_view s);
 std::string to_lower(std::string_view s);
 
+/// Text for one cell of a Markdown table: '|' escaped, line breaks as spaces.
+std::string markdown_cell(std::string_view s);
+
 /// Split text into lines of at most `width` columns at word boundaries.
 std::vector<std::string> wrap(std::string_view s, std::size_t width);
 

@@ -54,6 +54,11 @@ TEST_SUITE("core::text") {
         CHECK_FALSE(is_slug(""));
     }
 
+    TEST_CASE("a Markdown table cell escapes pipes and folds line breaks") {
+        CHECK(markdown_cell("a|b\r\nc") == "a\\|b  c");
+        CHECK(markdown_cell("plain") == "plain");
+    }
+
     TEST_CASE("wrap breaks at word boundaries within the width") {
         const auto lines = wrap("one two three four five six", 10);
         REQUIRE(lines.size() == 3);
