@@ -15,6 +15,7 @@
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/stlemitter.h>
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -220,38 +221,27 @@ int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
         std::getline(in, header);
         const bool crlf = !header.empty() && header.back() == '\r';
         if (crlf) header.pop_back();
+        // The value of each known column for the new row (others stay empty).
+        const std::map<std::string, std::string, std::less<>> values{{"id", id},
+                                                                     {"date", date},
+                                                                     {"type", o.type},
+                                                                     {"title", o.title},
+                                                                     {"description", o.description},
+                                                                     {"reflection", o.reflection},
+                                                                     {"competencies", text::join(o.tags, ";")},
+                                                                     {"level", o.level},
+                                                                     {"role", o.role},
+                                                                     {"signed_off_by", o.signed_off_by},
+                                                                     {"signed_off_date", o.signed_off_date},
+                                                                     {"showcase", o.showcase ? "true" : ""},
+                                                                     {"attachments", text::join(o.attachments, ";")}};
         std::vector<std::string> row;
         std::string_view rest = header;
         while (true) {
             const auto comma = rest.find(',');
             const std::string col = text::to_lower(text::trim(rest.substr(0, comma)));
-            std::string v;
-            if (col == "id")
-                v = id;
-            else if (col == "date")
-                v = date;
-            else if (col == "type")
-                v = o.type;
-            else if (col == "title")
-                v = o.title;
-            else if (col == "description")
-                v = o.description;
-            else if (col == "reflection")
-                v = o.reflection;
-            else if (col == "competencies")
-                v = text::join(o.tags, ";");
-            else if (col == "level")
-                v = o.level;
-            else if (col == "role")
-                v = o.role;
-            else if (col == "signed_off_by")
-                v = o.signed_off_by;
-            else if (col == "signed_off_date")
-                v = o.signed_off_date;
-            else if (col == "showcase")
-                v = o.showcase ? "true" : "";
-            else if (col == "attachments")
-                v = text::join(o.attachments, ";");
+            const auto it = values.find(col);
+            const std::string v = it == values.end() ? std::string() : it->second;
             row.push_back(v);
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);

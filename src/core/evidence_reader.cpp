@@ -32,8 +32,8 @@ std::vector<std::string> type_names() {
     return out;
 }
 
-std::optional<Date> read_date(yaml::Fields& f, std::string_view key, const std::string& file, Diagnostics& d,
-                              bool required, SourceLocation& where) {
+std::optional<Date> read_date(yaml::Fields& f, std::string_view key, Diagnostics& d, bool required,
+                              SourceLocation& where) {
     const std::string v = f.text(key, required);
     const yaml::Node* n = f.get(key);
     where = n ? f.at(*n) : f.where();
@@ -45,7 +45,6 @@ std::optional<Date> read_date(yaml::Fields& f, std::string_view key, const std::
                 err == DateError::impossible ? fmt::format("{} \"{}\" is not a real date", key, v)
                                              : fmt::format("{} \"{}\" is not a date written YYYY-MM-DD", key, v));
     }
-    (void)file;
     return date;
 }
 
@@ -87,7 +86,7 @@ Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics&
     if (!yaml::expect_map(n, file, d, "an entry")) return e;
     yaml::Fields f(n, file, d, kEntryKeys, "entry");
     e.id = f.text("id", true);
-    e.date = read_date(f, "date", file, d, true, e.date_location);
+    e.date = read_date(f, "date", d, true, e.date_location);
     e.type = f.text("type", true);
     if (!e.type.empty()) {
         const auto types = type_names();
@@ -130,7 +129,7 @@ Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics&
         yaml::Fields sf(*s, file, d, kSignOffKeys, "signed_off");
         SignOff so;
         so.by = sf.text("by", true);
-        so.date = read_date(sf, "date", file, d, false, so.date_location);
+        so.date = read_date(sf, "date", d, false, so.date_location);
         e.signed_off = std::move(so);
     }
     const std::string showcase = f.text("showcase");
