@@ -1,5 +1,5 @@
 // `leadctl assess LOG --framework F`: one person's gap report.
-#include "core/assess.hpp"
+#include "core/assess_log.hpp"
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
@@ -37,81 +37,35 @@ struct AssessOptions {
 int run_assess(const AssessOptions& o, Context& ctx) {
     auto fw = ctx.framework(o.framework);
     Policy policy;
-    if (!o.policy.empty()) {
-        auto read = files::read(o.policy);
-        if (!read.text) throw UsageError(fmt::format("cannot read --policy {}: {}", o.policy, read.error));
-        auto load = load_policy(*read.text, o.policy);
-        for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
-        if (load.diagnostics.has_errors()) return kExitUsage;
-        policy = load.policy;
-    }
-    auto opportunities = load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
-
-    // Read the log once: validate it, and feed the assessor as entries stream by.
-    // The assessor needs the profile, which may come from the person's stage, so
-    // entries are kept only as long as the person is not yet known (YAML logs put
-    // the person first; CSV and JSON Lines give it on the first line).
-    LogReadOptions read;
-    read.as_of = as_of_date(o.as_of);
-    Diagnostics diags;
+    if (!load_policy_option(ctx, o.policy, policy)) return kExitUsage;
+    const auto opportunities =
+        load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
     Diagnostics index_diags;
-    const auto& index = ctx.registry().crosswalk_index(index_diags);
-    const auto lookup = [&ctx](std::string_view id) { return ctx.registry().get(id).get(); };
-    std::optional<Person> person;
-    std::vector<Entry> waiting;
-    std::unique_ptr<Assessor> assessor;
-    const Profile* profile = nullptr;
-    // The profile to assess against: --target, else the person's stage. Returns an
-    // error message when it cannot be told (yet).
-    auto resolve_profile = [&]() -> std::string {
-        std::vector<std::string> ids;
-        for (const auto& p : fw->profiles) ids.push_back(p.id);
-        if (ids.empty()) return fmt::format("{} has no profiles to assess against", fw->id);
-        std::string target = o.target;
-        if (target.empty() && person && fw->profile(person->stage)) target = person->stage;
-        if (target.empty()) {
-            return fmt::format("say which profile of {} to assess against: --target {}{}", fw->id, text::join(ids, "|"),
-                               person && !person->stage.empty()
-                                   ? fmt::format(" (the person's stage \"{}\" is not one)", person->stage)
-                                   : "");
-        }
-        profile = fw->profile(target);
-        if (!profile) {
-            return fmt::format("{} has no profile \"{}\"{}; profiles: {}", fw->id, target,
-                               text::did_you_mean(target, ids), text::join(ids, ", "));
-        }
-        return {};
-    };
-    auto try_start = [&]() -> std::string {
-        if (assessor) return {};
-        if (auto err = resolve_profile(); !err.empty()) return err;
-        assessor = std::make_unique<Assessor>(*fw, *profile, read.as_of, policy, index, lookup, opportunities);
-        if (person) assessor->person(*person);
-        for (const auto& e : waiting) assessor->entry(e);
-        waiting.clear();
-        return {};
-    };
-    const auto r = read_log(
-        ctx, o.log, read, diags, [&](const Person& p) { person = p; },
-        [&](const Entry& e, const EvidenceChecker&) {
-            if (!assessor && (person || !o.target.empty())) (void)try_start();
-            if (assessor) {
-                assessor->entry(e);
-            } else {
-                waiting.push_back(e);
-            }
-        });
-    diags.sort();
-    for (const auto& d : diags.items()) ctx.print_diagnostic(d);
-    if (!r.readable) return kExitUsage;
-    if (diags.has_errors()) {
-        ctx.io().err << fmt::format("leadctl: {} has errors; fix them first (leadctl evidence validate {})\n", o.log,
-                                    o.log);
-        return kExitUsage;
+    const FrameworkSource frameworks = registry_source(ctx);
+    AssessLogRequest req;
+    req.framework = fw.get();
+    req.target = o.target;
+    req.as_of = as_of_date(o.as_of);
+    req.policy = policy;
+    req.index = &ctx.registry().crosswalk_index(index_diags);
+    req.frameworks = &frameworks;
+    req.opportunities = &opportunities;
+    auto r = assess_log(o.log, req);
+    for (const auto& d : r.diagnostics.items()) ctx.print_diagnostic(d);
+    switch (r.failure) {
+        case AssessFailure::none:
+            break;
+        case AssessFailure::unreadable:
+        case AssessFailure::cancelled:
+            return kExitUsage;
+        case AssessFailure::invalid:
+            ctx.io().err << fmt::format("leadctl: {} has errors; fix them first (leadctl evidence validate {})\n",
+                                        o.log, o.log);
+            return kExitUsage;
+        case AssessFailure::no_profile:
+            throw UsageError(r.message);
     }
-    if (auto err = try_start(); !err.empty()) throw UsageError(err);
-    Assessment a = assessor->finish();
-    if (person) a.person = *person;
+    const Assessment& a = *r.assessment;
     std::string out;
     if (o.format == "json") {
         out = render_assess_json(a);
