@@ -28,6 +28,7 @@ constexpr const char* kFooter = R"(Examples:
   leadctl map mlcf:2.4 --to fmlm          one item, with the reasons
   leadctl evidence validate my-log.yaml   check an evidence log
   leadctl assess my-log.yaml --framework mlcf   a gap report
+  leadctl report cohort/ --framework mlcf --format csv   a cohort, as a spreadsheet
 
 Environment:
   LEADCTL_PATH   colon-separated framework files or folders, searched after
@@ -84,6 +85,7 @@ int run(const std::vector<std::string>& args, Io& io) {
     setup_map(app, ctx, result);
     setup_evidence(app, ctx, result);
     setup_assess(app, ctx, result);
+    setup_report(app, ctx, result);
 
     // An unknown word where a command was expected: say so, with a suggestion.
     auto unknown_command = [&]() -> int {

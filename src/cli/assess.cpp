@@ -1,9 +1,9 @@
 // `leadctl assess LOG --framework F`: one person's gap report.
-#include "core/assess_log.hpp"
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "core/assess_log.hpp"
 #include "core/bundled.hpp"
 #include "core/files.hpp"
 #include "core/render_assess.hpp"
@@ -38,8 +38,7 @@ int run_assess(const AssessOptions& o, Context& ctx) {
     auto fw = ctx.framework(o.framework);
     Policy policy;
     if (!load_policy_option(ctx, o.policy, policy)) return kExitUsage;
-    const auto opportunities =
-        load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
+    const auto opportunities = load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
     Diagnostics index_diags;
     const FrameworkSource frameworks = registry_source(ctx);
     AssessLogRequest req;

@@ -20,6 +20,7 @@ void setup_frameworks_validate(CLI::App& parent, Context& ctx, CommandResult& re
 void setup_map(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_evidence(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_assess(CLI::App& app, Context& ctx, CommandResult& result);
+void setup_report(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_evidence_validate(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_stats(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_add(CLI::App& parent, Context& ctx, CommandResult& result);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <istream>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,7 @@ struct Io {
     bool err_is_terminal = false;
     std::size_t terminal_width = 80;
     std::function<std::optional<std::string>(const std::string&)> getenv;
+    std::istream* in = nullptr;  ///< standard input, for "-" arguments
 };
 
 struct GlobalOptions {

@@ -8,6 +8,7 @@
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     leadctl::cli::Io io{std::cout, std::cerr, false, false, 80, {}};
+    io.in = &std::cin;
     io.out_is_terminal = ::isatty(STDOUT_FILENO) != 0;
     io.err_is_terminal = ::isatty(STDERR_FILENO) != 0;
     io.getenv = [](const std::string& name) -> std::optional<std::string> {

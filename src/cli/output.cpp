@@ -9,6 +9,15 @@
 
 namespace leadctl::cli {
 
+void check_not_an_input(const std::string& path, const std::vector<std::string>& inputs) {
+    if (path.empty() || path == "-") return;
+    for (const auto& in : inputs) {
+        if (files::same_file(in, path)) {
+            throw UsageError(fmt::format("refusing to overwrite the input file {} with the output", in));
+        }
+    }
+}
+
 void write_output(Context& ctx, const std::string& path, const std::string& content,
                   const std::vector<std::string>& inputs) {
     if (path.empty() || path == "-") {

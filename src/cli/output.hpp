@@ -15,6 +15,10 @@ namespace leadctl::cli {
 void write_output(Context& ctx, const std::string& path, const std::string& content,
                   const std::vector<std::string>& inputs);
 
+/// UsageError when `path` (an output file) is one of `inputs`: for commands that
+/// check before long work rather than only when writing.
+void check_not_an_input(const std::string& path, const std::vector<std::string>& inputs);
+
 /// Print diagnostics and a summary ("N files checked: ...") in `format` (text or
 /// json, schema leadctl.diagnostics/1). Returns 2 when `unreadable` > 0, 1 on
 /// errors (or warnings when strict), else 0.

@@ -23,6 +23,13 @@ std::string record(const std::vector<std::string>& fields) {
     return out;
 }
 
+std::string spreadsheet_safe(std::string_view value) {
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+        return "'" + std::string(value);
+    }
+    return std::string(value);
+}
+
 std::string tsv_field(std::string_view value) {
     std::string out(value);
     for (auto& c : out) {

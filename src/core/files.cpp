@@ -74,13 +74,17 @@ ReadResult read(const std::string& path, std::size_t max_bytes) {
     return r;
 }
 
-std::string write_atomic(const std::string& path, std::string_view content) {
+TempFile write_temp(const std::string& dir, std::string_view name, std::string_view content,
+                    const std::string& mode_from) {
     namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    TempFile t;
+    const fs::path d = dir.empty() ? fs::path(".") : fs::path(dir);
+    std::string tmpl = (d / ("." + std::string(name) + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text(errno));
+    if (fd < 0) {
+        t.error = fmt::format("cannot create a temporary file in {}: {}", d.string(), errno_text(errno));
+        return t;
+    }
     std::size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
@@ -89,13 +93,14 @@ std::string write_atomic(const std::string& path, std::string_view content) {
             const int e = errno;
             ::close(fd);
             ::unlink(tmpl.c_str());
-            return fmt::format("cannot write {}: {}", path, errno_text(e));
+            t.error = fmt::format("cannot write {}: {}", tmpl, errno_text(e));
+            return t;
         }
         written += static_cast<std::size_t>(n);
     }
-    // Keep the permissions an existing file had; new files get 0644 less the umask.
+    // Keep the permissions an existing file had; new files get 0666 less the umask.
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
+    if (!mode_from.empty() && ::stat(mode_from.c_str(), &st) == 0) {
         ::fchmod(fd, st.st_mode & 07777);
     } else {
         const mode_t mask = ::umask(0);
@@ -105,14 +110,29 @@ std::string write_atomic(const std::string& path, std::string_view content) {
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         const int e = errno;
         ::unlink(tmpl.c_str());
-        return fmt::format("cannot write {}: {}", path, errno_text(e));
+        t.error = fmt::format("cannot write {}: {}", tmpl, errno_text(e));
+        return t;
     }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    t.path = std::move(tmpl);
+    return t;
+}
+
+std::string commit_temp(const std::string& temp, const std::string& path) {
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
         const int e = errno;
-        ::unlink(tmpl.c_str());
+        ::unlink(temp.c_str());
         return fmt::format("cannot replace {}: {}", path, errno_text(e));
     }
     return {};
+}
+
+std::string write_atomic(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
+    auto t = write_temp(dir, target.filename().string(), content, path);
+    if (!t.error.empty()) return t.error;
+    return commit_temp(t.path, path);
 }
 
 std::optional<EncodingProblem> check_encoding(std::istream& in) {

@@ -21,6 +21,21 @@ ReadResult read(const std::string& path, std::size_t max_bytes = std::size_t{256
 /// Write `content` to `path` atomically. Returns an error message, or "" on success.
 std::string write_atomic(const std::string& path, std::string_view content);
 
+/// A finished temporary file, ready to be renamed into place.
+struct TempFile {
+    std::string path;   ///< set on success
+    std::string error;  ///< why it failed
+};
+
+/// Write `content` to a new hidden temporary file ".NAME.tmp-XXXXXX" in `dir`,
+/// flushed to disk, with the permissions of `mode_from` when that file exists.
+TempFile write_temp(const std::string& dir, std::string_view name, std::string_view content,
+                    const std::string& mode_from = {});
+
+/// Rename `temp` to `path` (atomic on one file system); on failure the
+/// temporary file is removed. Returns an error message, or "".
+std::string commit_temp(const std::string& temp, const std::string& path);
+
 /// A file that is not UTF-8 text: NUL bytes ("binary") or invalid UTF-8.
 struct EncodingProblem {
     bool binary = false;  ///< a NUL byte (else: invalid UTF-8)

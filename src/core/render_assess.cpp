@@ -98,6 +98,21 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+nlohmann::ordered_json policy_json(const Policy& p) {
+    Json rels = Json::array();
+    for (auto r : p.count_relations) rels.push_back(info(r).name);
+    return {{"window_years", p.window_years},
+            {"max_items_per_entry", p.max_items_per_entry},
+            {"min_entries", p.min_entries},
+            {"min_types", p.min_types},
+            {"require_signoff", p.require_signoff},
+            {"count_relations", rels},
+            {"max_hops", p.max_hops},
+            {"max_share", p.max_share},
+            {"min_pairs_for_distribution", p.min_pairs_for_distribution},
+            {"max_suggestions", p.max_suggestions}};
+}
+
 std::string render_assess_text(const Assessment& a, const Style& s) {
     std::string out = s.bold(headline(a)) + "\n" + summary_line(a) + "\n\n";
     Table d({"DOMAIN", "", "", "MET"});
@@ -208,18 +223,7 @@ std::string render_assess_json(const Assessment& a) {
     j["framework"] = a.framework->id;
     j["target"] = a.profile->id;
     j["as_of"] = a.as_of.str();
-    Json rels = Json::array();
-    for (auto r : a.policy.count_relations) rels.push_back(info(r).name);
-    j["policy"] = {{"window_years", a.policy.window_years},
-                   {"max_items_per_entry", a.policy.max_items_per_entry},
-                   {"min_entries", a.policy.min_entries},
-                   {"min_types", a.policy.min_types},
-                   {"require_signoff", a.policy.require_signoff},
-                   {"count_relations", rels},
-                   {"max_hops", a.policy.max_hops},
-                   {"max_share", a.policy.max_share},
-                   {"min_pairs_for_distribution", a.policy.min_pairs_for_distribution},
-                   {"max_suggestions", a.policy.max_suggestions}};
+    j["policy"] = policy_json(a.policy);
     j["summary"] = {{"assessed", a.assessed}, {"met", a.met},           {"partial", a.partial},
                     {"gap", a.gap},           {"coverage", a.coverage}, {"entries", a.entries_read}};
     Json items = Json::array();

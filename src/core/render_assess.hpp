@@ -5,6 +5,7 @@
 #include "core/assess.hpp"
 #include "core/table.hpp"
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace leadctl {
@@ -13,6 +14,9 @@ std::string render_assess_text(const Assessment& a, const Style& style);
 std::string render_assess_markdown(const Assessment& a);
 std::string render_assess_json(const Assessment& a);
 std::string render_assess_html(const Assessment& a);
+
+/// The policy's settings as a JSON object (shared by leadctl.assess/1 and leadctl.cohort/1).
+nlohmann::ordered_json policy_json(const Policy& p);
 
 /// Escape &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);

@@ -50,4 +50,21 @@ TEST_SUITE("core::files") {
         CHECK(files::same_file(p, dir.path() + "/./a.txt"));
         CHECK_FALSE(files::same_file(p, dir.write("b.txt", "b")));
     }
+
+    TEST_CASE("write_temp leaves a hidden file that commit_temp renames into place") {
+        ScratchDir dir;
+        const auto t = files::write_temp(dir.path(), "report.md", "body");
+        REQUIRE(t.error == "");
+        CHECK(std::filesystem::path(t.path).filename().string().rfind(".report.md.tmp-", 0) == 0);
+        CHECK(*files::read(t.path).text == "body");
+        const auto target = dir.path() + "/report.md";
+        CHECK_FALSE(std::filesystem::exists(target));
+        CHECK(files::commit_temp(t.path, target) == "");
+        CHECK(*files::read(target).text == "body");
+        CHECK_FALSE(std::filesystem::exists(t.path));
+        // A rename that fails removes the temporary file.
+        const auto t2 = files::write_temp(dir.path(), "x", "y");
+        CHECK(files::commit_temp(t2.path, dir.path() + "/no/such/dir/x").find("cannot replace") == 0);
+        CHECK_FALSE(std::filesystem::exists(t2.path));
+    }
 }
