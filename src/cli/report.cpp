@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -285,17 +286,28 @@ int run_report(const ReportOptions& o, Context& ctx) {
                              warnings == 1 ? "" : "s", warned_logs, warned_logs == 1 ? "" : "s"));
     }
 
+    // The CSV is streamed (row by row) into the output; the other formats are
+    // rendered whole first.
     std::string out;
-    if (o.format == "csv") {
-        out = render_cohort_csv(c);
-    } else if (o.format == "json") {
+    if (o.format == "json") {
         out = render_cohort_json(c);
     } else if (o.format == "markdown") {
         out = render_cohort_markdown(c);
     } else if (o.format == "html") {
         out = render_cohort_html(c);
-    } else {
+    } else if (o.format == "text") {
         out = render_cohort_text(c, o.output.empty() ? ctx.out_style() : Style{});
+    }
+    std::optional<files::AtomicFile> file;
+    if (!o.output.empty() && o.output != "-") {
+        file.emplace(o.output);
+        if (!file->error().empty()) throw UsageError(file->error());
+    }
+    std::ostream& sink = file ? file->stream() : ctx.io().out;
+    if (o.format == "csv") {
+        write_cohort_csv(c, sink);
+    } else {
+        sink << out;
     }
 
     // Commit: per-person files first, then the report that names them.
@@ -320,7 +332,9 @@ int run_report(const ReportOptions& o, Context& ctx) {
             }
         }
     }
-    write_output(ctx, o.output, out, paths);
+    if (file) {
+        if (auto err = file->commit(); !err.empty()) throw UsageError(err);
+    }
     return c.failed > 0 ? kExitFindings : kExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include "core/evidence.hpp"
 #include "core/model.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -64,7 +65,7 @@ struct CountedEvidence {
     std::string via;  ///< "direct", or the crosswalk path
 };
 
-enum class ItemStatus { met, partial, gap, not_required };
+enum class ItemStatus : std::uint8_t { met, partial, gap, not_required };
 std::string_view to_string(ItemStatus s);
 
 struct ItemResult {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 namespace leadctl {
@@ -10,7 +11,7 @@ namespace leadctl {
 CohortRow make_row(const std::string& path, const AssessLogResult& r) {
     CohortRow row;
     row.path = path;
-    if (r.person) row.person = *r.person;
+    if (r.person) row.person = {r.person->id, r.person->name, r.person->stage, r.person->programme};
     row.entries = r.entries;
     for (const auto& d : r.diagnostics.items()) {
         if (d.severity == Severity::error) {
@@ -48,14 +49,14 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
     for (const auto& it : a.items) {
         auto& cell = row.items[static_cast<std::size_t>(it.item)];
         cell.status = it.required ? it.status : ItemStatus::not_required;
-        cell.entries = static_cast<int>(it.evidence.size());
+        cell.entries = static_cast<std::uint16_t>(std::min<std::size_t>(it.evidence.size(), UINT16_MAX));
     }
     row.domains = a.domains;
     return row;
 }
 
 void finish_cohort(CohortReport& c) {
-    std::stable_sort(c.rows.begin(), c.rows.end(), [](const CohortRow& x, const CohortRow& y) {
+    std::sort(c.rows.begin(), c.rows.end(), [](const CohortRow& x, const CohortRow& y) {
         if (x.person.id != y.person.id) return x.person.id < y.person.id;
         return x.path < y.path;
     });

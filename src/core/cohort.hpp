@@ -5,6 +5,7 @@
 
 #include "core/assess_log.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,21 @@ inline constexpr std::string_view kCohortSchema = "leadctl.cohort/1";
 
 struct CohortCell {
     ItemStatus status = ItemStatus::not_required;
-    int entries = 0;  ///< entries counted toward the item
+    std::uint16_t entries = 0;  ///< entries counted toward the item (at most 65,535)
+};
+
+/// Who a row is about: the log's person without the source location (rows are
+/// kept for the whole run, so they carry nothing they do not print).
+struct RowPerson {
+    std::string id;
+    std::string name;
+    std::string stage;
+    std::string programme;
 };
 
 struct CohortRow {
     std::string path;
-    Person person;  ///< as far as the log gave it
+    RowPerson person;  ///< as far as the log gave it
     bool ok = false;
     std::string failure;               ///< one line, when !ok
     std::vector<Diagnostic> problems;  ///< the log's errors (at most kMaxProblemsKept), when !ok

@@ -126,6 +126,53 @@ std::string commit_temp(const std::string& temp, const std::string& path) {
     return {};
 }
 
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    const fs::path target(path_);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        error_ = fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text(errno));
+        return;
+    }
+    ::close(fd);
+    temp_ = std::move(tmpl);
+    out_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!out_) error_ = fmt::format("cannot write {}: {}", temp_, errno_text(errno));
+}
+
+AtomicFile::~AtomicFile() {
+    if (!committed_ && !temp_.empty()) {
+        out_.close();
+        ::unlink(temp_.c_str());
+    }
+}
+
+std::string AtomicFile::commit() {
+    if (!error_.empty()) return error_;
+    out_.flush();
+    const bool ok = static_cast<bool>(out_);
+    out_.close();
+    if (!ok || out_.fail()) return fmt::format("cannot write {}: {}", path_, errno_text(errno ? errno : EIO));
+    const int fd = ::open(temp_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat st {};
+        if (::stat(path_.c_str(), &st) == 0) {
+            ::fchmod(fd, st.st_mode & 07777);
+        } else {
+            const mode_t mask = ::umask(0);
+            ::umask(mask);
+            ::fchmod(fd, 0666 & ~mask);
+        }
+        const bool synced = ::fsync(fd) == 0;
+        ::close(fd);
+        if (!synced) return fmt::format("cannot write {}: {}", path_, errno_text(errno));
+    }
+    committed_ = true;
+    return commit_temp(temp_, path_);
+}
+
 std::string write_atomic(const std::string& path, std::string_view content) {
     namespace fs = std::filesystem;
     const fs::path target(path);

@@ -3,6 +3,7 @@
 // half-written file and an interrupted run leaves the old file untouched.
 #pragma once
 
+#include <fstream>
 #include <istream>
 #include <optional>
 #include <string>
@@ -35,6 +36,30 @@ TempFile write_temp(const std::string& dir, std::string_view name, std::string_v
 /// Rename `temp` to `path` (atomic on one file system); on failure the
 /// temporary file is removed. Returns an error message, or "".
 std::string commit_temp(const std::string& temp, const std::string& path);
+
+/// An output file written as a stream: a hidden temporary file beside `path`,
+/// renamed over it by commit(). Destroyed without commit() (an error, an
+/// exception, an interrupt), it removes the temporary file: nothing is left.
+class AtomicFile {
+public:
+    /// Opens the temporary file; check error() before writing.
+    explicit AtomicFile(std::string path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    [[nodiscard]] const std::string& error() const { return error_; }
+    std::ostream& stream() { return out_; }
+    /// Flush, sync and rename into place. Returns an error message, or "".
+    std::string commit();
+
+private:
+    std::string path_;
+    std::string temp_;
+    std::string error_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
 
 /// A file that is not UTF-8 text: NUL bytes ("binary") or invalid UTF-8.
 struct EncodingProblem {

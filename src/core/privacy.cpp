@@ -153,9 +153,10 @@ constexpr std::string_view kAreas[] = {
     "TQ", "TR", "TS", "TW", "UB", "W",  "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"};
 
 bool area(std::string_view a) {
-    std::string up;
-    for (char c : a) up += upper(c);
-    return std::find(std::begin(kAreas), std::end(kAreas), up) != std::end(kAreas);
+    char up[2] = {};
+    for (std::size_t k = 0; k < a.size() && k < 2; ++k) up[k] = upper(a[k]);
+    const std::string_view u(up, a.size() < 2 ? a.size() : 2);
+    return std::find(std::begin(kAreas), std::end(kAreas), u) != std::end(kAreas);
 }
 
 bool inward_letter(char c) {
@@ -176,9 +177,9 @@ std::size_t postcode_at(std::string_view s, std::size_t i) {
     if (!word_start(s, i)) return 0;
     for (std::size_t letters = 2; letters >= 1; --letters) {
         if (i + letters >= s.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < letters; ++k) ok = ok && alpha(s[i + k]);
-        if (!ok || !area(s.substr(i, letters)) || !digit(s[i + letters])) continue;
+        bool ok = digit(s[i + letters]);  // cheapest test first: most words have no digit here
+        for (std::size_t k = 0; ok && k < letters; ++k) ok = alpha(s[i + k]);
+        if (!ok || !area(s.substr(i, letters))) continue;
         const std::size_t district = i + letters + 1;
         // The district may have a second character ("SW1A", "B33"); try with and without.
         for (std::size_t extra : {std::size_t{1}, std::size_t{0}}) {
@@ -207,8 +208,13 @@ std::vector<Finding> scan(std::string_view s) {
     std::string digits;
     std::size_t i = 0;
     while (i < s.size()) {
+        // Every pattern starts a word: skip the rest of each word quickly.
+        if (!word_start(s, i)) {
+            ++i;
+            continue;
+        }
         std::size_t end = 0;
-        if (digit(s[i]) && word_start(s, i) && nhs_at(s, i, end, digits)) {
+        if (digit(s[i]) && nhs_at(s, i, end, digits)) {
             if (valid_nhs_number(digits)) {
                 out.push_back({Kind::nhs_number, i, std::string(s.substr(i, end - i))});
                 i = end;
@@ -216,7 +222,9 @@ std::vector<Finding> scan(std::string_view s) {
             }
         }
         bool matched = false;
+        const char first = lower(s[i]);
         for (auto phrase : kDobPhrases) {
+            if (phrase[0] != first) continue;
             if (!keyword_at(s, i, phrase)) continue;
             std::size_t j = skip(s, i + phrase.size(), " :-=", 4);
             if (keyword_at(s, j, "is")) j = skip(s, j + 2, " :", 2);
@@ -230,7 +238,7 @@ std::vector<Finding> scan(std::string_view s) {
         }
         if (matched) continue;
         for (auto phrase : kRecordPhrases) {
-            if (!keyword_at(s, i, phrase)) continue;
+            if (phrase[0] != first || !keyword_at(s, i, phrase)) continue;
             std::size_t j = skip(s, i + phrase.size(), " :#.-", 4);
             if (keyword_at(s, j, "is")) j = skip(s, j + 2, " :", 2);
             std::size_t k = j;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace leadctl {
 
@@ -159,6 +160,12 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
 }
 
 std::string render_cohort_csv(const CohortReport& c) {
+    std::ostringstream out;
+    write_cohort_csv(c, out);
+    return std::move(out).str();
+}
+
+void write_cohort_csv(const CohortReport& c, std::ostream& out) {
     const auto safe = csv::spreadsheet_safe;
     std::vector<std::string> header{"path",   "person_id", "name",     "stage",    "profile",
                                     "status", "coverage",  "assessed", "met",      "partial",
@@ -167,7 +174,7 @@ std::string render_cohort_csv(const CohortReport& c) {
     for (int i : c.item_columns) header.push_back(ref(c, i));
     for (int i : c.item_columns) header.push_back(ref(c, i) + " entries");
     for (auto& h : header) h = safe(h);
-    std::string out = csv::record(header);
+    out << csv::record(header);
     for (const auto& r : c.rows) {
         std::vector<std::string> f{safe(r.path),
                                    safe(r.person.id),
@@ -196,9 +203,8 @@ std::string render_cohort_csv(const CohortReport& c) {
             const bool req = r.ok && r.items[static_cast<std::size_t>(i)].status != ItemStatus::not_required;
             f.emplace_back(req ? std::to_string(r.items[static_cast<std::size_t>(i)].entries) : "");
         }
-        out += csv::record(f);
+        out << csv::record(f);
     }
-    return out;
 }
 
 std::string render_cohort_markdown(const CohortReport& c) {

@@ -6,12 +6,16 @@
 #include "core/cohort.hpp"
 #include "core/table.hpp"
 
+#include <ostream>
 #include <string>
 
 namespace leadctl {
 
 std::string render_cohort_text(const CohortReport& c, const Style& style);
 std::string render_cohort_csv(const CohortReport& c);
+/// The CSV written row by row to `out`, so that a large cohort's report is never
+/// held in memory whole.
+void write_cohort_csv(const CohortReport& c, std::ostream& out);
 std::string render_cohort_markdown(const CohortReport& c);
 std::string render_cohort_json(const CohortReport& c);
 std::string render_cohort_html(const CohortReport& c);
