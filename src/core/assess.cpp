@@ -10,6 +10,23 @@
 
 namespace leadctl {
 
+DomainResult roll_up(const Framework& fw, int root, const std::function<ItemStatus(int item)>& status_of) {
+    DomainResult d;
+    d.item = root;
+    for (std::size_t y = 0; y < fw.items.size(); ++y) {
+        const int i = static_cast<int>(y);
+        const auto s = status_of(i);
+        if (s == ItemStatus::not_required || !fw.within(i, root)) continue;
+        ++d.assessed;
+        d.met += s == ItemStatus::met;
+        d.partial += s == ItemStatus::partial;
+    }
+    d.status = d.met == d.assessed              ? ItemStatus::met
+               : (d.met == 0 && d.partial == 0) ? ItemStatus::gap
+                                                : ItemStatus::partial;
+    return d;
+}
+
 std::string_view to_string(ItemStatus s) {
     switch (s) {
         case ItemStatus::met:
@@ -287,20 +304,9 @@ Assessment Assessor::finish() {
     a.coverage = a.assessed ? static_cast<double>(a.met) / a.assessed : 0;
     // Roll-up per top-level domain.
     for (int root : a.framework->roots) {
-        DomainResult d;
-        d.item = root;
-        for (int y : assessed_) {
-            if (!a.framework->within(y, root)) continue;
-            const auto s = a.items[static_cast<std::size_t>(y)].status;
-            ++d.assessed;
-            d.met += s == ItemStatus::met;
-            d.partial += s == ItemStatus::partial;
-        }
-        if (d.assessed == 0) continue;
-        d.status = d.met == d.assessed              ? ItemStatus::met
-                   : (d.met == 0 && d.partial == 0) ? ItemStatus::gap
-                                                    : ItemStatus::partial;
-        a.domains.push_back(d);
+        const DomainResult d =
+            roll_up(*a.framework, root, [&a](int y) { return a.items[static_cast<std::size_t>(y)].status; });
+        if (d.assessed > 0) a.domains.push_back(d);
     }
     // Clustering: too much of the evidence in one domain.
     if (pairs >= p.min_pairs_for_distribution) {

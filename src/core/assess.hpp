@@ -10,6 +10,7 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -87,6 +88,10 @@ struct DomainResult {
     int met = 0;
     int partial = 0;
 };
+
+/// A top-level domain rolled up from its items' statuses (items not required are
+/// left out): met when all are met, a gap when none is met or partial.
+DomainResult roll_up(const Framework& fw, int root, const std::function<ItemStatus(int item)>& status_of);
 
 struct SuggestedOpportunity {
     const Opportunity* opportunity = nullptr;

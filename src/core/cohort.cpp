@@ -12,7 +12,7 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
     CohortRow row;
     row.path = path;
     if (r.person) row.person = {r.person->id, r.person->name, r.person->stage, r.person->programme};
-    row.entries = r.entries;
+    row.entries = static_cast<std::uint32_t>(r.entries);
     for (const auto& d : r.diagnostics.items()) {
         if (d.severity == Severity::error) {
             ++row.errors;
@@ -51,8 +51,12 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
         cell.status = it.required ? it.status : ItemStatus::not_required;
         cell.entries = static_cast<std::uint16_t>(std::min<std::size_t>(it.evidence.size(), UINT16_MAX));
     }
-    row.domains = a.domains;
     return row;
+}
+
+DomainResult row_domain(const Framework& fw, const CohortRow& row, int root) {
+    if (!row.ok) return DomainResult{root, ItemStatus::not_required, 0, 0, 0};
+    return roll_up(fw, root, [&row](int i) { return row.items[static_cast<std::size_t>(i)].status; });
 }
 
 void finish_cohort(CohortReport& c) {
@@ -74,8 +78,8 @@ void finish_cohort(CohortReport& c) {
         for (std::size_t i = 0; i < row.items.size(); ++i) {
             if (row.items[i].status != ItemStatus::not_required) required[i] = true;
         }
-        for (const auto& d : row.domains) {
-            if (d.assessed > 0) rolled[static_cast<std::size_t>(d.item)] = true;
+        for (int root : c.framework->roots) {
+            if (row_domain(*c.framework, row, root).assessed > 0) rolled[static_cast<std::size_t>(root)] = true;
         }
     }
     c.item_columns.clear();

@@ -33,15 +33,14 @@ struct CohortRow {
     bool ok = false;
     std::string failure;               ///< one line, when !ok
     std::vector<Diagnostic> problems;  ///< the log's errors (at most kMaxProblemsKept), when !ok
-    std::size_t errors = 0;            ///< all of them
-    std::size_t warnings = 0;
-    std::size_t entries = 0;
+    std::uint32_t errors = 0;          ///< all of them
+    std::uint32_t warnings = 0;
+    std::uint32_t entries = 0;
     std::string profile;
     int assessed = 0, met = 0, partial = 0, gap = 0;
     double coverage = 0;
-    std::vector<CohortCell> items;      ///< per framework item (empty when !ok)
-    std::vector<DomainResult> domains;  ///< per framework root (empty when !ok)
-    std::string per_person_file;        ///< file name given by assign_file_names, or ""
+    std::vector<CohortCell> items;  ///< per framework item (empty when !ok); domains are rolled up from these
+    std::string per_person_file;    ///< file name given by assign_file_names, or ""
 };
 
 /// Errors kept per failed log; the rest are counted.
@@ -72,6 +71,10 @@ struct CohortReport {
     int assessed_people = 0;
     int failed = 0;
 };
+
+/// A row's roll-up of a top-level domain (assessed == 0 when none of its items
+/// was required, or the row is an error row).
+DomainResult row_domain(const Framework& fw, const CohortRow& row, int root);
 
 /// Sort the rows and work out the columns and tallies.
 void finish_cohort(CohortReport& c);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 namespace leadctl {
@@ -48,11 +49,11 @@ std::string summary_line(const CohortReport& c) {
     return s;
 }
 
-const DomainResult* domain_of(const CohortRow& r, int root) {
-    for (const auto& d : r.domains) {
-        if (d.item == root) return &d;
-    }
-    return nullptr;
+/// The row's roll-up of a domain, or nullopt when none of its items was required.
+std::optional<DomainResult> domain_of(const CohortReport& c, const CohortRow& r, int root) {
+    auto d = row_domain(*c.framework, r, root);
+    if (d.assessed == 0) return std::nullopt;
+    return d;
 }
 
 std::string sgr(ItemStatus s) {
@@ -70,9 +71,9 @@ std::string sgr(ItemStatus s) {
 }
 
 /// "3/4" for a domain a person was assessed on, "" otherwise.
-std::string domain_cell(const CohortRow& r, int root) {
-    const auto* d = domain_of(r, root);
-    if (!d || d->assessed == 0) return "";
+std::string domain_cell(const CohortReport& c, const CohortRow& r, int root) {
+    const auto d = domain_of(c, r, root);
+    if (!d) return "";
     return fmt::format("{}/{}", d->met, d->assessed);
 }
 
@@ -117,8 +118,8 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
                 const auto st = r.items[static_cast<std::size_t>(col)].status;
                 cells.emplace_back(st == ItemStatus::not_required ? "-" : std::string(to_string(st)), sgr(st));
             } else {
-                const auto* d = domain_of(r, col);
-                std::string cell = domain_cell(r, col);
+                const auto d = domain_of(c, r, col);
+                std::string cell = domain_cell(c, r, col);
                 cells.emplace_back(cell.empty() ? "-" : cell, d ? sgr(d->status) : "");
             }
         }
@@ -192,8 +193,8 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
                                    std::to_string(r.warnings),
                                    safe(r.failure)};
         for (int d : c.domain_columns) {
-            const auto* dr = r.ok ? domain_of(r, d) : nullptr;
-            f.emplace_back(dr && dr->assessed > 0 ? std::string(to_string(dr->status)) : "");
+            const auto dr = domain_of(c, r, d);
+            f.emplace_back(dr ? std::string(to_string(dr->status)) : "");
         }
         for (int i : c.item_columns) {
             const auto st = r.ok ? r.items[static_cast<std::size_t>(i)].status : ItemStatus::not_required;
@@ -230,7 +231,7 @@ std::string render_cohort_markdown(const CohortReport& c) {
             continue;
         }
         out += fmt::format(" {} | {} |", cell(r.profile), percent(r.coverage));
-        for (int d : c.domain_columns) out += fmt::format(" {} |", domain_cell(r, d));
+        for (int d : c.domain_columns) out += fmt::format(" {} |", domain_cell(c, r, d));
         for (int i : c.item_columns) out += fmt::format(" {} |", item_cell(r, i));
         out += "\n";
     }
@@ -326,7 +327,8 @@ std::string render_cohort_json(const CohortReport& c) {
         p["summary"] = {
             {"assessed", r.assessed}, {"met", r.met}, {"partial", r.partial}, {"gap", r.gap}, {"coverage", r.coverage}};
         Json doms = Json::object();
-        for (const auto& d : r.domains) {
+        for (int root : c.framework->roots) {
+            const auto d = row_domain(*c.framework, r, root);
             if (d.assessed == 0) continue;
             doms[ref(c, d.item)] = {
                 {"status", to_string(d.status)}, {"assessed", d.assessed}, {"met", d.met}, {"partial", d.partial}};
@@ -383,8 +385,8 @@ std::string render_cohort_html(const CohortReport& c) {
         }
         out += "<td>" + e(r.profile) + "</td><td>" + percent(r.coverage) + "</td>";
         for (int d : c.domain_columns) {
-            const auto* dr = domain_of(r, d);
-            if (!dr || dr->assessed == 0) {
+            const auto dr = domain_of(c, r, d);
+            if (!dr) {
                 out += "<td class=\"na\"></td>";
             } else {
                 out += fmt::format("<td class=\"{}\">{}/{}</td>", to_string(dr->status), dr->met, dr->assessed);

@@ -78,7 +78,7 @@ TEST_SUITE("core::cohort") {
         CHECK(c.assessed_people == 3);
         CHECK(c.failed == 1);
         CHECK(c.item_columns == std::vector<int>{1, 2, 4});
-        CHECK(c.domain_columns.empty());  // no row carried domain roll-ups
+        CHECK(c.domain_columns == std::vector<int>{0, 3});  // both domains rolled up from the items
         REQUIRE(c.tallies.size() == 3);
         CHECK(c.tallies[0].met == 2);  // a: met, met, gap
         CHECK(c.tallies[0].gap == 1);
