@@ -86,6 +86,8 @@ int run(const std::vector<std::string>& args, Io& io) {
     setup_evidence(app, ctx, result);
     setup_assess(app, ctx, result);
     setup_report(app, ctx, result);
+    setup_convert(app, ctx, result);
+    setup_diff(app, ctx, result);
 
     // An unknown word where a command was expected: say so, with a suggestion.
     auto unknown_command = [&]() -> int {

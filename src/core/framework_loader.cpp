@@ -14,11 +14,11 @@ namespace {
 constexpr std::string_view kHeaderKeys[] = {"id",          "title",  "edition", "publisher",    "year",
                                             "uri",         "source", "status",  "completeness", "completeness_note",
                                             "description", "notes",  "license", "scale",        "items",
-                                            "profiles"};
+                                            "profiles",    "x"};
 constexpr std::string_view kSourceKeys[] = {"citation", "url"};
-constexpr std::string_view kLevelKeys[] = {"id", "name", "description"};
+constexpr std::string_view kLevelKeys[] = {"id", "name", "description", "x"};
 constexpr std::string_view kItemKeys[] = {"code",    "name",     "type",   "description", "notes",
-                                          "aliases", "outcomes", "levels", "items"};
+                                          "aliases", "outcomes", "levels", "items",       "x"};
 constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level"};
 
 bool valid_code(std::string_view c) {
@@ -80,6 +80,7 @@ public:
         fw.description = f.text("description");
         fw.notes = f.text("notes");
         fw.license = f.text("license");
+        fw.extra = read_extra(f);
         read_sources(f, fw);
         read_scale(f, fw);
         if (const auto* items = f.list("items", true)) {
@@ -96,6 +97,23 @@ public:
     }
 
 private:
+    /// `x:`, a mapping of namespaced keys to text, kept as it is.
+    Extra read_extra(yaml::Fields& f) {
+        Extra out;
+        const auto* m = f.mapping("x");
+        if (!m) return out;
+        for (const auto& [k, v] : m->entries) {
+            if (!v->is_scalar() && !v->is_null()) {
+                diags_.error(f.at(*v), "wrong-type",
+                             fmt::format("x.{} must be text (JSON text for structured values), not a {}", k->value,
+                                         yaml::kind_name(v->kind)));
+                continue;
+            }
+            out.emplace_back(k->value, v->value);
+        }
+        return out;
+    }
+
     std::string closed_value(yaml::Fields& f, std::string_view key, std::span<const std::string_view> allowed) {
         std::string v = f.text(key);
         if (v.empty()) return v;
@@ -133,7 +151,7 @@ private:
         for (const auto& n : scale->items) {
             if (!yaml::expect_map(*n, file_, diags_, "a scale level")) continue;
             yaml::Fields lf(*n, file_, diags_, kLevelKeys, "scale level");
-            Level lv{lf.text("id", true), lf.text("name", true), lf.text("description")};
+            Level lv{lf.text("id", true), lf.text("name", true), lf.text("description"), read_extra(lf)};
             if (lv.id.empty()) continue;
             if (!text::is_slug(lv.id)) {
                 diags_.error(lf.at(*lf.get("id")), "invalid-id",
@@ -164,6 +182,7 @@ private:
         it.notes = f.text("notes");
         it.aliases = f.texts("aliases");
         it.outcomes = f.texts("outcomes");
+        it.extra = read_extra(f);
         it.parent = parent;
         it.depth = depth;
         it.location = f.where();

@@ -8,14 +8,22 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace leadctl {
+
+/// Fields of an interchange format that the model has no place for, kept under
+/// `x:` so that converting back to that format loses nothing. Keys are
+/// namespaced by format ("case.identifier", "moodle.ruletype"); values are text
+/// (JSON text for structured values). In file order.
+using Extra = std::vector<std::pair<std::string, std::string>>;
 
 struct Level {
     std::string id;    ///< slug, e.g. "proficient"
     std::string name;  ///< e.g. "Proficient"
     std::string description;
+    Extra extra;
 };
 
 struct SourceCitation {
@@ -40,6 +48,7 @@ struct Item {
     int parent = -1;                           ///< index into Framework::items, -1 for a root
     int depth = 0;                             ///< 0 for roots
     std::vector<int> children;                 ///< indices, in file order
+    Extra extra;
     SourceLocation location;
 };
 
@@ -71,6 +80,7 @@ struct Framework {
     std::vector<Item> items;   ///< pre-order: every parent before its children
     std::vector<int> roots;
     std::vector<Profile> profiles;
+    Extra extra;
 
     /// Build the code and alias indexes; call after filling `items`.
     void index();

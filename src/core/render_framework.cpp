@@ -270,6 +270,15 @@ void emit_text(YAML::Emitter& e, std::string_view key, const std::string& value)
     }
 }
 
+/// `x:` with every value double-quoted, so that it reads back as the same text
+/// (empty, "null", "1" and multi-line values included).
+void emit_extra(YAML::Emitter& e, const Extra& extra) {
+    if (extra.empty()) return;
+    e << YAML::Key << "x" << YAML::Value << YAML::BeginMap;
+    for (const auto& [k, v] : extra) e << YAML::Key << k << YAML::Value << YAML::DoubleQuoted << v;
+    e << YAML::EndMap;
+}
+
 void emit_list(YAML::Emitter& e, std::string_view key, const std::vector<std::string>& values) {
     if (values.empty()) return;
     e << YAML::Key << std::string(key) << YAML::Value << YAML::BeginSeq;
@@ -292,6 +301,7 @@ void emit_item(YAML::Emitter& e, const Framework& fw, int i, int max_depth, int 
         e << YAML::EndMap;
     }
     emit_text(e, "notes", it.notes);
+    emit_extra(e, it.extra);
     if (!it.children.empty() && (max_depth == 0 || rel + 1 < max_depth)) {
         e << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
         for (int c : it.children) emit_item(e, fw, c, max_depth, rel + 1);
@@ -332,6 +342,7 @@ std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt) {
     emit_text(e, "description", fw.description);
     emit_text(e, "notes", fw.notes);
     emit_text(e, "license", fw.license);
+    emit_extra(e, fw.extra);
     if (!fw.scale.empty()) {
         e << YAML::Key << "scale" << YAML::Value << YAML::BeginSeq;
         for (const auto& l : fw.scale) {
@@ -339,6 +350,7 @@ std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt) {
             e << YAML::Key << "id" << YAML::Value << l.id;
             e << YAML::Key << "name" << YAML::Value << l.name;
             emit_text(e, "description", l.description);
+            emit_extra(e, l.extra);
             e << YAML::EndMap;
         }
         e << YAML::EndSeq;

@@ -1,5 +1,7 @@
 #include "core/framework_loader.hpp"
 
+#include "core/render_framework.hpp"
+
 #include <doctest/doctest.h>
 #include <algorithm>
 #include <string>
@@ -233,5 +235,37 @@ profiles:
             load_framework(with("title: Demo framework\n", "title: Demo framework\ntitle: Again\n"), "d.yaml");
         CHECK(codes(dup) == std::vector<std::string>{"yaml-duplicate-key"});
         CHECK_FALSE(dup.framework);
+    }
+
+    TEST_CASE("x keeps interchange fields as text and writes them back unchanged") {
+        const auto text = R"(id: xt
+title: X test
+status: draft
+completeness: complete
+x: {case.identifier: "d0000000-0000-0000-0000-000000000000", moodle.ruleconfig: "null", moodle.empty: ""}
+scale:
+  - {id: a, name: A, x: {moodle.scaleid: "2"}}
+items:
+  - {code: A.1, name: "Ä item", x: {case.uri: "http://x/ä", multi: "line one\nline two"}}
+)";
+        const auto l = load_framework(text, "x.yaml");
+        REQUIRE(l.framework);
+        const auto& fw = *l.framework;
+        REQUIRE(fw.extra.size() == 3);
+        CHECK(fw.extra[1] == std::pair<std::string, std::string>{"moodle.ruleconfig", "null"});
+        CHECK(fw.extra[2].second.empty());
+        CHECK(fw.scale[0].extra[0].second == "2");
+        CHECK(fw.items[0].extra[1].second == "line one\nline two");
+        const auto again = load_framework(render_yaml(fw, -1, {}), "again.yaml");
+        REQUIRE(again.framework);
+        CHECK(again.framework->extra == fw.extra);
+        CHECK(again.framework->scale[0].extra == fw.scale[0].extra);
+        CHECK(again.framework->items[0].extra == fw.items[0].extra);
+
+        const auto nested = load_framework(
+            "id: xt\ntitle: X\nstatus: draft\ncompleteness: complete\nitems: [{code: a, name: A, x: {k: [1]}}]\n",
+            "n.yaml");
+        CHECK_FALSE(nested.framework);
+        CHECK(codes(nested) == std::vector<std::string>{"wrong-type"});
     }
 }

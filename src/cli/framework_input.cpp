@@ -1,0 +1,97 @@
+#include "cli/framework_input.hpp"
+
+#include "core/files.hpp"
+#include "core/framework_loader.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <filesystem>
+
+namespace leadctl::cli {
+
+std::string_view format_name(FrameworkFormat f) {
+    switch (f) {
+        case FrameworkFormat::yaml:
+            return "yaml";
+        case FrameworkFormat::json:
+            return "json";
+        case FrameworkFormat::csv:
+            return "csv";
+        case FrameworkFormat::case_json:
+            return "case";
+        case FrameworkFormat::moodle:
+            return "moodle";
+    }
+    return "";
+}
+
+std::optional<FrameworkFormat> parse_framework_format(std::string_view name) {
+    for (auto f : {FrameworkFormat::yaml, FrameworkFormat::json, FrameworkFormat::csv, FrameworkFormat::case_json,
+                   FrameworkFormat::moodle}) {
+        if (format_name(f) == name) return f;
+    }
+    return std::nullopt;
+}
+
+FrameworkFormat detect_framework_format(const std::string& path, std::string_view text, std::string& why) {
+    std::string ext = text::to_lower(std::filesystem::path(path).extension().string());
+    const std::string_view head = text.substr(0, 4096);
+    if (ext == ".json" || (ext.empty() && text::trim(head).starts_with("{"))) {
+        if (head.find("\"CFDocument\"") != std::string_view::npos ||
+            text.find("\"CFDocument\"") != std::string_view::npos) {
+            why = "a JSON file with a CFDocument: CASE";
+            return FrameworkFormat::case_json;
+        }
+        why = "a JSON file without a CFDocument: leadctl's own JSON";
+        return FrameworkFormat::json;
+    }
+    if (ext == ".csv") {
+        // Moodle's header: "Parent ID number","ID number",... (wording varies); ours starts with "code".
+        const auto first_line = head.substr(0, head.find('\n'));
+        const auto lower = text::to_lower(first_line);
+        if (lower.starts_with("code,") || lower.starts_with("\"code\",")) {
+            why = "a CSV file whose header starts with \"code\": leadctl's flat CSV";
+            return FrameworkFormat::csv;
+        }
+        why = "a CSV file whose header does not start with \"code\": Moodle's competency framework CSV";
+        return FrameworkFormat::moodle;
+    }
+    why = ext == ".yaml" || ext == ".yml" ? "a YAML file" : "not JSON or CSV: read as YAML";
+    return FrameworkFormat::yaml;
+}
+
+FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from) {
+    FrameworkInput in;
+    std::error_code ec;
+    if (!std::filesystem::exists(spec, ec)) {
+        if (spec.find('/') == std::string::npos && ctx.registry().find(spec)) {
+            in.framework = ctx.framework(spec);
+            in.bundled = true;
+            return in;
+        }
+        auto ids = ctx.registry().ids();
+        throw UsageError(fmt::format("{}: no such file, and no framework with that id{}; frameworks: {}", spec,
+                                     text::did_you_mean(spec, ids), text::join(ids, ", ")));
+    }
+    in.path = spec;
+    auto read = files::read(spec);
+    if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", spec, read.error));
+    std::string why;
+    in.format = from ? *from : detect_framework_format(spec, *read.text, why);
+    FrameworkLoad load;
+    switch (in.format) {
+        case FrameworkFormat::yaml:
+        case FrameworkFormat::json:  // JSON is YAML: the same loader, with line and column
+            load = load_framework(*read.text, spec);
+            break;
+        case FrameworkFormat::csv:
+        case FrameworkFormat::case_json:
+        case FrameworkFormat::moodle:
+            throw UsageError(fmt::format("{}: reading {} is not supported yet", spec, format_name(in.format)));
+    }
+    for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
+    if (load.framework) in.framework = std::make_shared<const Framework>(std::move(*load.framework));
+    return in;
+}
+
+}  // namespace leadctl::cli

@@ -1,0 +1,43 @@
+// A framework named on the command line, in any format leadctl reads: the id of
+// a framework on the search path ("mlcf"), or a file in one of the interchange
+// formats. Shared by `convert` and `diff`.
+#pragma once
+
+#include "cli/context.hpp"
+#include "core/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leadctl::cli {
+
+enum class FrameworkFormat { yaml, json, csv, case_json, moodle };
+
+/// "yaml", "json", "csv", "case", "moodle".
+std::string_view format_name(FrameworkFormat f);
+std::optional<FrameworkFormat> parse_framework_format(std::string_view name);
+
+/// The format of a file: from the extension (.yaml/.yml, .json, .csv) and, for
+/// JSON and CSV, from the content (a "CFDocument" key is CASE; a first row of
+/// 14 fields whose second header names an ID number is Moodle). `why` says how it
+/// was told, for --verbose messages and errors.
+FrameworkFormat detect_framework_format(const std::string& path, std::string_view text, std::string& why);
+
+struct FrameworkInput {
+    std::shared_ptr<const Framework> framework;  ///< nullptr when it could not be read (reported)
+    FrameworkFormat format = FrameworkFormat::yaml;
+    bool bundled = false;  ///< named by id, not a file
+    std::string path;      ///< the file, or "" for an id
+    /// What the source holds that the model cannot: one line each, such as
+    /// "CFRubrics: 2 rubrics". Empty when the conversion loses nothing.
+    std::vector<std::string> losses;
+};
+
+/// Read `spec` (an existing file, else a framework id on the search path) as
+/// `from` (or detected). Problems are printed as diagnostics; on errors the
+/// result has no framework. An unknown id that is not a file is a UsageError.
+FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from);
+
+}  // namespace leadctl::cli

@@ -1,0 +1,1 @@
+#include "core/framework_diff.hpp"
