@@ -1,11 +1,14 @@
 #include "cli/framework_input.hpp"
 
 #include "core/files.hpp"
+#include "core/framework_csv.hpp"
 #include "core/framework_loader.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 namespace leadctl::cli {
 
@@ -60,6 +63,28 @@ FrameworkFormat detect_framework_format(const std::string& path, std::string_vie
     return FrameworkFormat::yaml;
 }
 
+namespace {
+std::optional<Diagnostic> json_syntax_error(const std::string& text, const std::string& file) {
+    try {
+        [[maybe_unused]] const auto parsed = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        const auto offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+        const auto lc = text::line_column_at(text, offset);
+        std::string what = e.what();
+        // "[json.exception.parse_error.101] parse error at line 2, column 14: syntax error while parsing ..."
+        if (auto p = what.find(": syntax error"); p != std::string::npos) what = what.substr(p + 2);
+        return Diagnostic{Severity::error, "json-syntax", "JSON " + what, {file, lc.line, lc.column}};
+    }
+    return std::nullopt;
+}
+
+/// A table has no id: the file's name, made a slug ("My framework.csv" -> "my-framework").
+std::string csv_framework_id(const std::string& path) {
+    auto id = text::slugify(std::filesystem::path(path).stem().string());
+    return id.empty() ? std::string("framework") : id;
+}
+}  // namespace
+
 FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from) {
     FrameworkInput in;
     std::error_code ec;
@@ -78,13 +103,27 @@ FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::
     if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", spec, read.error));
     std::string why;
     in.format = from ? *from : detect_framework_format(spec, *read.text, why);
+    in.detected = from ? "" : why;
     FrameworkLoad load;
     switch (in.format) {
-        case FrameworkFormat::yaml:
-        case FrameworkFormat::json:  // JSON is YAML: the same loader, with line and column
+        case FrameworkFormat::json:
+            // Check it is JSON first (a JSON message for a JSON file), then load it
+            // with the YAML loader: JSON is YAML, so lines and columns carry over.
+            if (auto bad = json_syntax_error(*read.text, spec)) {
+                ctx.print_diagnostic(*bad);
+                return in;
+            }
             load = load_framework(*read.text, spec);
             break;
-        case FrameworkFormat::csv:
+        case FrameworkFormat::yaml:
+            load = load_framework(*read.text, spec);
+            break;
+        case FrameworkFormat::csv: {
+            auto imp = import_framework_csv(*read.text, spec, csv_framework_id(spec));
+            load.framework = std::move(imp.framework);
+            load.diagnostics = std::move(imp.diagnostics);
+            break;
+        }
         case FrameworkFormat::case_json:
         case FrameworkFormat::moodle:
             throw UsageError(fmt::format("{}: reading {} is not supported yet", spec, format_name(in.format)));

@@ -30,6 +30,7 @@ struct FrameworkInput {
     FrameworkFormat format = FrameworkFormat::yaml;
     bool bundled = false;  ///< named by id, not a file
     std::string path;      ///< the file, or "" for an id
+    std::string detected;  ///< how the format was told, when it was not given
     /// What the source holds that the model cannot: one line each, such as
     /// "CFRubrics: 2 rubrics". Empty when the conversion loses nothing.
     std::vector<std::string> losses;

@@ -1,6 +1,7 @@
 #include "core/render_framework.hpp"
 
 #include "core/text.hpp"
+#include "core/yaml_tree.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
@@ -374,6 +375,42 @@ std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt) {
     }
     e << YAML::EndMap;
     return std::string(e.c_str()) + "\n";
+}
+
+namespace {
+
+Json node_json(const yaml::Node& n, std::string_view key) {
+    switch (n.kind) {
+        case yaml::Kind::null:
+            return nullptr;
+        case yaml::Kind::scalar:
+            if (key == "year" && !n.value.empty() &&
+                std::all_of(n.value.begin(), n.value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                return std::stoi(n.value);
+            }
+            return n.value;
+        case yaml::Kind::sequence: {
+            Json a = Json::array();
+            for (const auto& i : n.items) a.push_back(node_json(*i, ""));
+            return a;
+        }
+        case yaml::Kind::map: {
+            Json o = Json::object();
+            for (const auto& [k, v] : n.entries) o[k->value] = node_json(*v, k->value);
+            return o;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string render_file_json(const Framework& fw) {
+    // The same fields as the YAML file, in the same order: render the YAML and
+    // carry its tree over, so that the two never drift apart.
+    const auto doc = yaml::parse(render_yaml(fw, -1, {}), "render");
+    if (!doc.root) return "{}\n";
+    return node_json(*doc.root, "").dump(2) + "\n";
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -26,6 +26,10 @@ std::string render_json(const Framework& fw, int item, const ShowOptions& opt);
 std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt);
 std::string render_markdown(const Framework& fw, int item, const ShowOptions& opt);
 
+/// The whole framework in the file format of leadctl-framework(5), as JSON:
+/// the same keys as the YAML file (loads back with the same loader).
+std::string render_file_json(const Framework& fw);
+
 /// "mlcf:2.4"
 std::string ref_of(const Framework& fw, int item);
 
