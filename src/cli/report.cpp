@@ -129,7 +129,7 @@ int run_report(const ReportOptions& o, Context& ctx) {
         throw UsageError("--per-person-format needs --per-person DIR");
     }
 
-    const auto paths = gather_paths(o, ctx);
+    auto paths = gather_paths(o, ctx);
     if (stop) {
         ctx.io().err << "leadctl: interrupted; nothing written\n";
         return kExitInterrupted;
@@ -187,7 +187,7 @@ int run_report(const ReportOptions& o, Context& ctx) {
             CohortRow row;
             try {
                 const auto r = assess_log(paths[i], req);
-                row = make_row(paths[i], r);
+                row = make_row({}, r);  // the path is moved in after the run: one copy only
                 if (row.ok && !o.per_person.empty()) {
                     auto t =
                         files::write_temp(o.per_person, "leadctl-report", render_person(*r.assessment, person_format));
@@ -200,7 +200,6 @@ int run_report(const ReportOptions& o, Context& ctx) {
                 }
             } catch (const std::exception& e) {
                 row = CohortRow{};
-                row.path = paths[i];
                 row.failure = fmt::format("internal error: {}", e.what());
                 ++row.errors;
             }
@@ -255,7 +254,10 @@ int run_report(const ReportOptions& o, Context& ctx) {
     c.policy = policy;
     c.at_risk_below = o.at_risk_below;
     // Rows and their temporary files move together through the sort.
-    for (std::size_t i = 0; i < n; ++i) rows[i].per_person_file = temps[i];
+    for (std::size_t i = 0; i < n; ++i) {
+        rows[i].path = std::move(paths[i]);
+        rows[i].per_person_file = temps[i];
+    }
     c.rows = std::move(rows);
     finish_cohort(c);
     std::vector<std::string> sorted_temps;
@@ -313,7 +315,7 @@ int run_report(const ReportOptions& o, Context& ctx) {
     // Commit: per-person files first, then the report that names them.
     if (!o.per_person.empty()) {
         std::set<std::filesystem::path> inputs;
-        for (const auto& p : paths) inputs.insert(std::filesystem::weakly_canonical(p));
+        for (const auto& r : c.rows) inputs.insert(std::filesystem::weakly_canonical(r.path));
         for (std::size_t i = 0; i < c.rows.size(); ++i) {
             if (sorted_temps[i].empty()) continue;
             const auto target = (std::filesystem::path(o.per_person) / c.rows[i].per_person_file).string();
