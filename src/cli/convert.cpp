@@ -4,6 +4,7 @@
 #include "cli/framework_input.hpp"
 #include "cli/output.hpp"
 #include "core/framework_csv.hpp"
+#include "core/moodle_csv.hpp"
 #include "core/render_framework.hpp"
 
 #include <fmt/format.h>
@@ -45,6 +46,9 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
         w.losses.emplace_back("the framework's header (title, edition, publisher, year, status, sources, notes)");
         if (!fw.scale.empty()) w.losses.emplace_back("the scale's level names and descriptions");
         if (!fw.profiles.empty()) w.losses.emplace_back(fmt::format("{} profiles", fw.profiles.size()));
+    } else if (to == "moodle") {
+        w.text = export_moodle_csv(fw);
+        w.losses = moodle_export_losses(fw);
     } else {
         throw UsageError(fmt::format("writing {} is not supported yet", to));
     }
@@ -55,7 +59,7 @@ int run_convert(const ConvertOptions& o, Context& ctx) {
     std::optional<FrameworkFormat> from;
     if (!o.from.empty()) from = parse_framework_format(o.from);
     check_not_an_input(o.output, {o.input});
-    auto in = read_framework_input(ctx, o.input, from);
+    auto in = read_framework_input(ctx, o.input, from, o.strict);
     if (!in.framework) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", o.input);
         return kExitUsage;

@@ -2,6 +2,7 @@
 
 #include "core/files.hpp"
 #include "core/framework_csv.hpp"
+#include "core/moodle_csv.hpp"
 #include "core/framework_loader.hpp"
 #include "core/text.hpp"
 
@@ -85,7 +86,8 @@ std::string csv_framework_id(const std::string& path) {
 }
 }  // namespace
 
-FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from) {
+FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from,
+                                    bool strict) {
     FrameworkInput in;
     std::error_code ec;
     if (!std::filesystem::exists(spec, ec)) {
@@ -124,8 +126,16 @@ FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::
             load.diagnostics = std::move(imp.diagnostics);
             break;
         }
+        case FrameworkFormat::moodle: {
+            MoodleImportOptions mo;
+            mo.strict = strict;
+            auto imp = import_moodle_csv(*read.text, spec, mo);
+            load.framework = std::move(imp.framework);
+            load.diagnostics = std::move(imp.diagnostics);
+            in.losses = std::move(imp.losses);
+            break;
+        }
         case FrameworkFormat::case_json:
-        case FrameworkFormat::moodle:
             throw UsageError(fmt::format("{}: reading {} is not supported yet", spec, format_name(in.format)));
     }
     for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);

@@ -39,6 +39,8 @@ struct FrameworkInput {
 /// Read `spec` (an existing file, else a framework id on the search path) as
 /// `from` (or detected). Problems are printed as diagnostics; on errors the
 /// result has no framework. An unknown id that is not a file is a UsageError.
-FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from);
+/// With `strict`, importers treat what the model cannot hold as errors.
+FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from,
+                                    bool strict = false);
 
 }  // namespace leadctl::cli

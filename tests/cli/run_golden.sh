@@ -10,6 +10,8 @@
 #   expected.stdout  expected standard output          (missing = empty)
 #   expected.stderr  expected standard error           (missing = empty)
 #   expected.rc      expected exit code                (missing = 0)
+# A cmd that cannot run here (its fixtures are absent) prints "SKIPPED: why" and
+# exits 77; the case is then reported as skipped, not passed.
 # and any input files the command reads.
 #
 # With LEADCTL_UPDATE_GOLDEN=1 the expected files are rewritten from the actual
@@ -35,6 +37,12 @@ actual_rc=0
       TMPDIR="$scratch" SRC="$SRC" bash -c "$(cat "$case_dir/cmd")" \
       >"$scratch/stdout" 2>"$scratch/stderr"
 ) || actual_rc=$?
+
+# A case whose inputs are missing (../shared/fixtures) says so and exits 77: skipped.
+if [ "$actual_rc" = 77 ] && grep -q '^SKIPPED' "$scratch/stdout"; then
+  cat "$scratch/stdout"
+  exit 77
+fi
 
 if [ "${LEADCTL_UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$scratch/stdout" "$case_dir/expected.stdout"
