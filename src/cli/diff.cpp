@@ -1,8 +1,109 @@
-// `leadctl diff OLD NEW` (being written).
+// `leadctl diff OLD NEW`: what changed between two frameworks (two editions, a
+// file and its conversion, ...). Exit status as diff(1): 0 identical, 1
+// different, 2 trouble.
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/framework_input.hpp"
+#include "cli/output.hpp"
+#include "core/framework_diff.hpp"
+#include "core/render_diff.hpp"
+
+#include <fmt/format.h>
 
 namespace leadctl::cli {
 
-void setup_diff(CLI::App& /*app*/, Context& /*ctx*/, CommandResult& /*result*/) {}
+namespace {
+
+struct DiffCommandOptions {
+    /// OLD: a framework file or the id of a framework on the search path
+    std::string old_spec;
+    /// NEW: likewise
+    std::string new_spec;
+    /// --from: the format of both files (default: from each file's name and content)
+    std::string from;
+    /// --format: text, json or markdown
+    std::string format = "text";
+    /// --output: write here atomically
+    std::string output;
+};
+
+/// The format named by --from, if any (CLI11 has checked the name).
+std::optional<FrameworkFormat> from_format(const std::string& name) {
+    if (name.empty()) return std::nullopt;
+    return parse_framework_format(name);
+}
+
+/// What the source holds that the model cannot, and so was not compared.
+void warn_losses(Context& ctx, const FrameworkInput& in) {
+    for (const auto& loss : in.losses) ctx.warn(fmt::format("{}: not compared: {}", in.path, loss));
+}
+
+std::string render(const FrameworkDiff& d, const DiffCommandOptions& o, Context& ctx) {
+    DiffRenderOptions r;
+    r.old_label = o.old_spec;
+    r.new_label = o.new_spec;
+    if (o.format == "json") return render_diff_json(d, r);
+    if (o.format == "markdown") return render_diff_markdown(d, r);
+    const bool to_stdout = o.output.empty() || o.output == "-";
+    r.style = to_stdout ? ctx.out_style() : Style{};
+    r.width = to_stdout ? ctx.io().terminal_width : 80;
+    return render_diff_text(d, r);
+}
+
+int run_diff(const DiffCommandOptions& o, Context& ctx) {
+    check_not_an_input(o.output, {o.old_spec, o.new_spec});  // before any reading
+    const auto from = from_format(o.from);
+    const FrameworkInput a = read_framework_input(ctx, o.old_spec, from);
+    const FrameworkInput b = read_framework_input(ctx, o.new_spec, from);
+    if (!a.framework || !b.framework) return kExitUsage;  // the errors are printed
+    warn_losses(ctx, a);
+    warn_losses(ctx, b);
+    std::vector<std::string> inputs;
+    for (const auto* in : {&a, &b}) {
+        if (!in->bundled) inputs.push_back(in->path);
+    }
+    const FrameworkDiff d = diff_frameworks(*a.framework, *b.framework);
+    write_output(ctx, o.output, render(d, o, ctx), inputs);
+    return d.identical() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void setup_diff(CLI::App& app, Context& ctx, CommandResult& result) {
+    auto opt = std::make_shared<DiffCommandOptions>();
+    auto* cmd = app.add_subcommand("diff", "What changed between two frameworks: items, scale, profiles, header");
+    cmd->add_option("old", opt->old_spec, "The old framework: a file, or the id of a framework (fmlm-2e)")
+        ->required()
+        ->type_name("OLD");
+    cmd->add_option("new", opt->new_spec, "The new framework: a file, or the id of a framework (fmlm)")
+        ->required()
+        ->type_name("NEW");
+    cmd->add_option("--from", opt->from, "Format of OLD and NEW: yaml, json, csv, case or moodle (default: detected)")
+        ->check(CLI::IsMember({"yaml", "json", "csv", "case", "moodle"}).description(""))
+        ->type_name("FORMAT");
+    cmd->add_option("--format", opt->format, "Output format: text (default), json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
+        ->type_name("FORMAT");
+    cmd->add_option("-o,--output", opt->output, "Write the differences to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    cmd->footer(R"(Items are matched by code. An item of OLD whose code NEW lacks and an item of
+NEW whose code OLD lacks are taken as one item re-coded when one's code is an
+alias of the other, when their names are equal (ignoring case and spaces), or
+when their similarity (name and description, see leadctl(1)) is at least 0.6;
+best pairs first. Each matched item is then compared field by field: name,
+parent, type, description, notes, aliases, outcomes, level headings, x: fields
+and the order of its children. The header, the scale and the profiles are
+compared too. Either side may be a bundled framework's id.
+
+Exit status: 0 the frameworks are identical, 1 they differ, 2 a file cannot be
+read or has errors, an id is unknown, or the command line is wrong.
+
+Examples:
+  leadctl diff fmlm-2e fmlm
+  leadctl diff fmlm-2e fmlm --format markdown -o fmlm-changes.md
+  leadctl diff mlcf my-mlcf.yaml --format json
+  leadctl diff old.json new.yaml && echo "no changes")");
+    cmd->callback([&ctx, &result, opt] { result.exit_code = run_diff(*opt, ctx); });
+}
 
 }  // namespace leadctl::cli
