@@ -32,19 +32,6 @@ std::string summary_line(const Assessment& a) {
                        a.assessed, a.partial, a.gap, a.gap == 1 ? "" : "s");
 }
 
-std::string sgr(ItemStatus s) {
-    switch (s) {
-        case ItemStatus::met:
-            return "32";
-        case ItemStatus::partial:
-            return "33";
-        case ItemStatus::gap:
-            return "31";
-        case ItemStatus::not_required:
-            return "2";
-    }
-    return "";
-}
 
 std::string bar(int met, int partial, int total, int width) {
     if (total <= 0) return std::string(static_cast<std::size_t>(width), ' ');
@@ -71,6 +58,20 @@ std::string level_cell(const Assessment& a, const ItemResult& r) {
 }
 
 }  // namespace
+
+std::string status_sgr(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::met:
+            return "32";
+        case ItemStatus::partial:
+            return "33";
+        case ItemStatus::gap:
+            return "31";
+        case ItemStatus::not_required:
+            return "2";
+    }
+    return "";
+}
 
 std::string html_escape(std::string_view s) {
     std::string out;
@@ -118,7 +119,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     Table d({"DOMAIN", "", "", "MET"});
     for (const auto& dom : a.domains) {
         d.add_row({Cell(ref(a, dom.item), "36"), item_at(a, dom.item).name,
-                   Cell(bar(dom.met, dom.partial, dom.assessed, 20), sgr(dom.status)),
+                   Cell(bar(dom.met, dom.partial, dom.assessed, 20), status_sgr(dom.status)),
                    fmt::format("{}/{}", dom.met, dom.assessed)});
     }
     out += d.render(s);
@@ -129,7 +130,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     t.align(4, Table::Align::right);
     for (const auto* r : required(a)) {
         t.add_row({Cell(ref(a, r->item), "36"), item_at(a, r->item).name,
-                   Cell(std::string(to_string(r->status)), sgr(r->status)), std::to_string(r->evidence.size()),
+                   Cell(std::string(to_string(r->status)), status_sgr(r->status)), std::to_string(r->evidence.size()),
                    std::to_string(r->types.size()), r->evidence.empty() ? "-" : (r->signed_off ? "yes" : "no"),
                    level_cell(a, *r)});
     }

@@ -18,6 +18,10 @@ std::string render_assess_html(const Assessment& a);
 /// The policy's settings as a JSON object (shared by leadctl.assess/1 and leadctl.cohort/1).
 nlohmann::ordered_json policy_json(const Policy& p);
 
+/// The SGR colour of a status in terminal output: met green, partial yellow,
+/// gap red, not required dim.
+std::string status_sgr(ItemStatus s);
+
 /// Escape &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);
 

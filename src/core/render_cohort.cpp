@@ -56,19 +56,6 @@ std::optional<DomainResult> domain_of(const CohortReport& c, const CohortRow& r,
     return d;
 }
 
-std::string sgr(ItemStatus s) {
-    switch (s) {
-        case ItemStatus::met:
-            return "32";
-        case ItemStatus::partial:
-            return "33";
-        case ItemStatus::gap:
-            return "31";
-        case ItemStatus::not_required:
-            return "2";
-    }
-    return "";
-}
 
 /// "3/4" for a domain a person was assessed on, "" otherwise.
 std::string domain_cell(const CohortReport& c, const CohortRow& r, int root) {
@@ -116,11 +103,11 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         for (int col : cols) {
             if (item_cols) {
                 const auto st = r.items[static_cast<std::size_t>(col)].status;
-                cells.emplace_back(st == ItemStatus::not_required ? "-" : std::string(to_string(st)), sgr(st));
+                cells.emplace_back(st == ItemStatus::not_required ? "-" : std::string(to_string(st)), status_sgr(st));
             } else {
                 const auto d = domain_of(c, r, col);
                 std::string cell = domain_cell(c, r, col);
-                cells.emplace_back(cell.empty() ? "-" : cell, d ? sgr(d->status) : "");
+                cells.emplace_back(cell.empty() ? "-" : cell, d ? status_sgr(d->status) : "");
             }
         }
         t.add_row(std::move(cells));
