@@ -19,7 +19,7 @@
 //
 //   Framework row
 //     id           MoodleImportOptions::framework_id (leadctl convert's id option),
-//                  else a slug of the ID number ("OECD-CORE" -> "oecd-core"),
+//                  else a slug of the ID number ("MY-FRAMEWORK" -> "my-framework"),
 //                  prefixed "moodle-" unless it starts with a letter; a slug of the
 //                  short name when the ID number is empty
 //     title        the short name (surrounding spaces trimmed)
