@@ -7,9 +7,9 @@
 #include "core/table.hpp"
 
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
-#include <istream>
 #include <ostream>
 #include <stdexcept>
 #include <string>

@@ -2,8 +2,8 @@
 
 #include "core/files.hpp"
 #include "core/framework_csv.hpp"
-#include "core/moodle_csv.hpp"
 #include "core/framework_loader.hpp"
+#include "core/moodle_csv.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>

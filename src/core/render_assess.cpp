@@ -32,7 +32,6 @@ std::string summary_line(const Assessment& a) {
                        a.assessed, a.partial, a.gap, a.gap == 1 ? "" : "s");
 }
 
-
 std::string bar(int met, int partial, int total, int width) {
     if (total <= 0) return std::string(static_cast<std::size_t>(width), ' ');
     const int m = met * width / total;

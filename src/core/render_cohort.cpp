@@ -56,7 +56,6 @@ std::optional<DomainResult> domain_of(const CohortReport& c, const CohortRow& r,
     return d;
 }
 
-
 /// "3/4" for a domain a person was assessed on, "" otherwise.
 std::string domain_cell(const CohortReport& c, const CohortRow& r, int root) {
     const auto d = domain_of(c, r, root);
