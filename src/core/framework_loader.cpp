@@ -1,5 +1,7 @@
 #include "core/framework_loader.hpp"
 
+#include "core/codes.hpp"
+
 #include "core/text.hpp"
 #include "core/yaml_fields.hpp"
 
@@ -20,15 +22,6 @@ constexpr std::string_view kLevelKeys[] = {"id", "name", "description", "x"};
 constexpr std::string_view kItemKeys[] = {"code",    "name",     "type",   "description", "notes",
                                           "aliases", "outcomes", "levels", "items",       "x"};
 constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level"};
-
-bool valid_code(std::string_view c) {
-    if (c.empty() || c.size() > 64) return false;
-    auto alnum = [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-    };
-    if (!alnum(c.front())) return false;
-    return std::all_of(c.begin(), c.end(), [&](char ch) { return alnum(ch) || ch == '.' || ch == '-' || ch == '_'; });
-}
 
 bool valid_id(std::string_view id) {
     return text::is_slug(id) && id.front() >= 'a' && id.front() <= 'z';
@@ -188,7 +181,7 @@ private:
         it.location = f.where();
         if (!it.code.empty()) {
             const auto* code_node = f.get("code");
-            if (!valid_code(it.code)) {
+            if (!is_valid_code(it.code)) {
                 diags_.error(f.at(*code_node), "invalid-code",
                              fmt::format("item code \"{}\" may use only letters, digits, '.', '-' and '_', "
                                          "starting with a letter or digit",

@@ -1,5 +1,6 @@
 #include "core/moodle_csv.hpp"
 
+#include "core/codes.hpp"
 #include "core/csv_reader.hpp"
 #include "core/framework_loader.hpp"
 #include "core/text.hpp"
@@ -66,60 +67,16 @@ constexpr std::string_view kDefaultTerm = "competency";
 constexpr std::string_view kDefaultScale = "Not yet competent,Competent";
 constexpr std::string_view kDefaultScaleConfig = R"([{"scaleid":""},{"id":2,"scaledefault":1,"proficient":1}])";
 
-constexpr std::size_t kMaxCode = 64;
-
 // ---------------------------------------------------------------- small helpers
-
-const std::string* find_extra(const Extra& x, std::string_view key) {
-    for (const auto& [k, v] : x) {
-        if (k == key) return &v;
-    }
-    return nullptr;
-}
 
 std::string extra_or(const Extra& x, Col c, std::string_view fallback) {
     const auto* v = find_extra(x, kKeys[c]);
     return v ? *v : std::string(fallback);
 }
 
-bool alnum(char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-}
-
-/// The loader's rule for item codes (framework_loader.cpp, valid_code).
-bool valid_code(std::string_view c) {
-    if (c.empty() || c.size() > kMaxCode || !alnum(c.front())) return false;
-    return std::all_of(c.begin(), c.end(), [](char ch) { return alnum(ch) || ch == '.' || ch == '-' || ch == '_'; });
-}
-
 /// The loader's rule for framework ids.
 bool valid_id(std::string_view id) {
     return text::is_slug(id) && id.front() >= 'a' && id.front() <= 'z';
-}
-
-/// A code made from an ID number, before clashes are resolved.
-std::string code_base(std::string_view idnumber) {
-    if (valid_code(idnumber)) return std::string(idnumber);
-    std::string out;
-    for (char ch : idnumber) {
-        if (alnum(ch) || ch == '.' || ch == '-' || ch == '_') {
-            out += ch;
-        } else {
-            out += fmt::format("_{:02X}", static_cast<unsigned char>(ch));
-        }
-    }
-    if (out.empty() || !alnum(out.front())) out = "id" + out;
-    if (out.size() > kMaxCode - 8) out.resize(kMaxCode - 8);  // room for a "-N" clash suffix
-    return out;
-}
-
-/// True when `code` is what import made of `idnumber` (the base, or the base and "-N").
-bool code_made_from(std::string_view code, std::string_view idnumber) {
-    const std::string base = code_base(idnumber);
-    if (code == base) return true;
-    if (code.size() <= base.size() + 1 || !code.starts_with(base) || code[base.size()] != '-') return false;
-    const auto digits = code.substr(base.size() + 1);
-    return std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 bool is_space(char ch) {
@@ -810,7 +767,7 @@ private:
         std::unordered_map<std::size_t, std::string> codes;
         std::set<std::string> used;
         for (std::size_t r : competencies_) {
-            if (skipped_.count(r) || !valid_code(rows_[r].cell(kIdnumber))) continue;
+            if (skipped_.count(r) || !is_valid_code(rows_[r].cell(kIdnumber))) continue;
             codes[r] = rows_[r].cell(kIdnumber);
             used.insert(codes[r]);
         }
