@@ -3,11 +3,13 @@
 #include "cli/exit_codes.hpp"
 #include "cli/framework_input.hpp"
 #include "cli/output.hpp"
+#include "core/case_json.hpp"
 #include "core/framework_csv.hpp"
 #include "core/moodle_csv.hpp"
 #include "core/render_framework.hpp"
 
 #include <fmt/format.h>
+#include <charconv>
 
 namespace leadctl::cli {
 
@@ -26,14 +28,49 @@ struct ConvertOptions {
     std::string case_version = "1.1";
     /// --strict: anything that cannot be represented is an error
     bool strict = false;
+    /// --no-crosswalks: CASE output without links to other frameworks
+    bool no_crosswalks = false;
 };
 
 struct Written {
     std::string text;
-    std::vector<std::string> losses;  ///< what the target format cannot hold
+    std::vector<std::string> losses;    ///< what the target format cannot hold
+    std::vector<std::string> warnings;  ///< what it holds but other tools may reject
 };
 
-Written write_as(const Framework& fw, const std::string& to, const ConvertOptions& /*o*/) {
+/// SOURCE_DATE_EPOCH (reproducible-builds.org): when set, the time CASE output is stamped with.
+std::optional<long long> source_date_epoch(Context& ctx) {
+    const auto v = ctx.io().getenv("SOURCE_DATE_EPOCH");
+    if (!v || v->empty()) return std::nullopt;
+    long long out = 0;
+    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec != std::errc{} || ptr != v->data() + v->size() || out < 0) {
+        throw UsageError(fmt::format("SOURCE_DATE_EPOCH must be a whole number of seconds, not \"{}\"", *v));
+    }
+    return out;
+}
+
+/// Links from the framework's items to other frameworks, from the crosswalks on
+/// the search path (each read from this framework's side).
+std::vector<CaseLink> case_links(const Framework& fw, Context& ctx) {
+    std::vector<CaseLink> links;
+    Diagnostics problems;  // bad crosswalk files are reported by `leadctl map --check`, not here
+    const auto& index = ctx.registry().crosswalk_index(problems);
+    for (const auto& it : fw.items) {
+        for (const auto& e : index.edges_from(fw.id + ":" + it.code)) {
+            const auto other_id = std::string(prefix_of(e.to));
+            if (other_id == fw.id || !ctx.registry().find(other_id)) continue;
+            const auto other = ctx.framework(other_id);
+            const int target = other->find(e.to.substr(other_id.size() + 1));
+            if (target < 0) continue;
+            links.push_back(
+                {it.code, e.relation, case_item_identifier(*other, target), case_item_uri(*other, target), e.to});
+        }
+    }
+    return links;
+}
+
+Written write_as(const Framework& fw, const std::string& to, const ConvertOptions& o, Context& ctx) {
     Written w;
     if (to == "yaml") {
         w.text = render_yaml(fw, -1, {});
@@ -49,6 +86,15 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
     } else if (to == "moodle") {
         w.text = export_moodle_csv(fw);
         w.losses = moodle_export_losses(fw);
+    } else if (to == "case") {
+        CaseExportOptions co;
+        co.version = o.case_version;
+        co.timestamp = case_timestamp(fw, source_date_epoch(ctx));
+        if (!o.no_crosswalks) co.links = case_links(fw, ctx);
+        auto e = export_case(fw, co);
+        w.text = std::move(e.text);
+        w.losses = std::move(e.losses);
+        w.warnings = std::move(e.warnings);
     } else {
         throw UsageError(fmt::format("writing {} is not supported yet", to));
     }
@@ -67,11 +113,12 @@ int run_convert(const ConvertOptions& o, Context& ctx) {
     if (!in.detected.empty() && (in.format != FrameworkFormat::yaml)) {
         ctx.io().err << fmt::format("leadctl: reading {} as {} ({})\n", o.input, format_name(in.format), in.detected);
     }
-    auto out = write_as(*in.framework, o.to, o);
+    auto out = write_as(*in.framework, o.to, o, ctx);
     std::vector<std::string> losses;
     for (const auto& l : in.losses) losses.push_back(fmt::format("leadctl's model cannot hold: {}", l));
     for (const auto& l : out.losses) losses.push_back(fmt::format("{} cannot hold: {}", o.to, l));
     for (const auto& l : losses) ctx.warn(l);
+    for (const auto& l : out.warnings) ctx.warn(l);
     if (o.strict && !losses.empty()) {
         ctx.io().err << fmt::format("leadctl: --strict: {} thing{} would be lost; nothing written\n", losses.size(),
                                     losses.size() == 1 ? "" : "s");
@@ -102,6 +149,8 @@ void setup_convert(CLI::App& app, Context& ctx, CommandResult& result) {
         ->check(CLI::IsMember({"1.0", "1.1"}).description(""))
         ->type_name("VERSION");
     cmd->add_flag("--strict", opt->strict, "Exit 1 and write nothing when anything cannot be represented");
+    cmd->add_flag("--no-crosswalks", opt->no_crosswalks,
+                  "CASE: leave out the links to other frameworks that the crosswalks give");
     cmd->footer(R"(The input format is told from the file name and, for .json and .csv, the
 content: a JSON file with a CFDocument is CASE, a CSV file whose header starts
 with "code" is leadctl's table, any other CSV is Moodle's. What a format cannot

@@ -1,5 +1,6 @@
 #include "cli/framework_input.hpp"
 
+#include "core/case_json.hpp"
 #include "core/files.hpp"
 #include "core/framework_csv.hpp"
 #include "core/framework_loader.hpp"
@@ -135,8 +136,13 @@ FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::
             in.losses = std::move(imp.losses);
             break;
         }
-        case FrameworkFormat::case_json:
-            throw UsageError(fmt::format("{}: reading {} is not supported yet", spec, format_name(in.format)));
+        case FrameworkFormat::case_json: {
+            auto imp = import_case(*read.text, spec);
+            load.framework = std::move(imp.framework);
+            load.diagnostics = std::move(imp.diagnostics);
+            in.losses = std::move(imp.losses);
+            break;
+        }
     }
     for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
     if (load.framework) in.framework = std::make_shared<const Framework>(std::move(*load.framework));
