@@ -50,26 +50,6 @@ std::optional<long long> source_date_epoch(Context& ctx) {
     return out;
 }
 
-/// Links from the framework's items to other frameworks, from the crosswalks on
-/// the search path (each read from this framework's side).
-std::vector<CaseLink> case_links(const Framework& fw, Context& ctx) {
-    std::vector<CaseLink> links;
-    Diagnostics problems;  // bad crosswalk files are reported by `leadctl map --check`, not here
-    const auto& index = ctx.registry().crosswalk_index(problems);
-    for (const auto& it : fw.items) {
-        for (const auto& e : index.edges_from(fw.id + ":" + it.code)) {
-            const auto other_id = std::string(prefix_of(e.to));
-            if (other_id == fw.id || !ctx.registry().find(other_id)) continue;
-            const auto other = ctx.framework(other_id);
-            const int target = other->find(e.to.substr(other_id.size() + 1));
-            if (target < 0) continue;
-            links.push_back(
-                {it.code, e.relation, case_item_identifier(*other, target), case_item_uri(*other, target), e.to});
-        }
-    }
-    return links;
-}
-
 Written write_as(const Framework& fw, const std::string& to, const ConvertOptions& o, Context& ctx) {
     Written w;
     if (to == "yaml") {
@@ -116,7 +96,8 @@ int run_convert(const ConvertOptions& o, Context& ctx) {
     auto out = write_as(*in.framework, o.to, o, ctx);
     std::vector<std::string> losses;
     for (const auto& l : in.losses) losses.push_back(fmt::format("leadctl's model cannot hold: {}", l));
-    for (const auto& l : out.losses) losses.push_back(fmt::format("{} cannot hold: {}", o.to, l));
+    const std::string target = o.to == "case" ? "CASE " + o.case_version : o.to;
+    for (const auto& l : out.losses) losses.push_back(fmt::format("{} cannot hold: {}", target, l));
     for (const auto& l : losses) ctx.warn(l);
     for (const auto& l : out.warnings) ctx.warn(l);
     if (o.strict && !losses.empty()) {

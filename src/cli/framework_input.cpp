@@ -1,6 +1,7 @@
 #include "cli/framework_input.hpp"
 
 #include "core/case_json.hpp"
+#include "core/crosswalk_index.hpp"
 #include "core/files.hpp"
 #include "core/framework_csv.hpp"
 #include "core/framework_loader.hpp"
@@ -87,6 +88,26 @@ std::string csv_framework_id(const std::string& path) {
 }
 }  // namespace
 
+/// Links from the framework's items to other frameworks, from the crosswalks on
+/// the search path (each read from this framework's side).
+std::vector<CaseLink> case_links(const Framework& fw, Context& ctx) {
+    std::vector<CaseLink> links;
+    Diagnostics problems;  // bad crosswalk files are reported by `leadctl map --check`, not here
+    const auto& index = ctx.registry().crosswalk_index(problems);
+    for (const auto& it : fw.items) {
+        for (const auto& e : index.edges_from(fw.id + ":" + it.code)) {
+            const auto other_id = std::string(prefix_of(e.to));
+            if (other_id == fw.id || !ctx.registry().find(other_id)) continue;
+            const auto other = ctx.framework(other_id);
+            const int target = other->find(e.to.substr(other_id.size() + 1));
+            if (target < 0) continue;
+            links.push_back(
+                {it.code, e.relation, case_item_identifier(*other, target), case_item_uri(*other, target), e.to});
+        }
+    }
+    return links;
+}
+
 FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from,
                                     bool strict) {
     FrameworkInput in;
@@ -138,6 +159,8 @@ FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::
         }
         case FrameworkFormat::case_json: {
             auto imp = import_case(*read.text, spec);
+            // Links that our crosswalks give again are not the framework's to keep.
+            if (imp.framework) drop_derived_links(*imp.framework, case_links(*imp.framework, ctx));
             load.framework = std::move(imp.framework);
             load.diagnostics = std::move(imp.diagnostics);
             in.losses = std::move(imp.losses);

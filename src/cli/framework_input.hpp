@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "core/case_json.hpp"
 #include "core/model.hpp"
 
 #include <memory>
@@ -42,5 +43,9 @@ struct FrameworkInput {
 /// With `strict`, importers treat what the model cannot hold as errors.
 FrameworkInput read_framework_input(Context& ctx, const std::string& spec, std::optional<FrameworkFormat> from,
                                     bool strict = false);
+
+/// Links from the framework's items to other frameworks, from the crosswalks on
+/// the search path, each read from this framework's side (for CASE export).
+std::vector<CaseLink> case_links(const Framework& fw, Context& ctx);
 
 }  // namespace leadctl::cli

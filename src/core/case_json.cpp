@@ -233,11 +233,6 @@ std::string_view link_type(Relation r, bool v11) {
     return "isRelatedTo";
 }
 
-bool is_link_type(std::string_view t) {
-    return t == "exactMatchOf" || t == "isRelatedTo" || t == "ext:closeMatch" || t == "ext:broadMatch" ||
-           t == "ext:narrowMatch";
-}
-
 const Item& at(const Framework& fw, int i) {
     return fw.items[static_cast<std::size_t>(i)];
 }
@@ -629,10 +624,13 @@ private:
                             "isRelatedTo)",
                             plural(folded, "crosswalk link", "crosswalk links")));
         }
-        // Associations kept from an imported package.
+        // Associations kept from an imported package (but not twice: a link that
+        // the crosswalks give again has the same identifier).
+        std::set<std::string> written;
+        for (const auto& a : out) written.insert(a["identifier"].get<std::string>());
         if (auto kept = x_json(fw_.extra, "CFAssociations"); kept && kept->is_array()) {
             for (auto& a : *kept) {
-                if (!a.is_object()) continue;
+                if (!a.is_object() || written.count(str(a, "identifier"))) continue;
                 const auto type = str(a, "associationType");
                 if (!v11_ && !contains(std::span(kAssociationTypes).first(9), type)) {
                     loss(
@@ -752,10 +750,12 @@ private:
         for (const auto& a : pkg["CFAssociations"]) check(a);
         if (bad > 0) {
             out_.warnings.push_back(fmt::format(
-                "{} (first: {}) not a CASE 1.1 identifier (a lowercase UUID whose 17th digit is 8, 9, a or b); kept "
-                "as read, since identifiers are never re-minted: CASE 1.1 validators will reject the package (CASE "
-                "1.0 accepts it: --case-version 1.0)",
-                plural(bad, "identifier is", "identifiers are"), first));
+                "{} not {}CASE 1.1 identifier{} (a lowercase UUID whose 17th digit is 8, 9, a or b); kept as read, "
+                "since identifiers are never re-minted: CASE 1.1 validators will reject the package (CASE 1.0 "
+                "accepts it: --case-version 1.0)",
+                bad == 1 ? fmt::format("the identifier {} is", first)
+                         : fmt::format("{} identifiers (the first: {}) are", bad, first),
+                bad == 1 ? "a " : "", bad == 1 ? "" : "s"));
         }
     }
 };
@@ -906,7 +906,6 @@ private:
     std::set<std::string> ids_;
     Json kept_associations_ = Json::array();
     Json kept_rubrics_ = Json::array();
-    std::map<std::string, std::size_t> links_;  ///< crosswalk links leadctl wrote, by type
 
     CaseImport finish() {
         diags_.sort();
@@ -1207,10 +1206,6 @@ private:
                     child.child_of_index = k;
                     continue;
                 }
-            } else if (is_link_type(*type) && o != item_by_id_.end() && !dest_is_doc && d == item_by_id_.end() &&
-                       id == association_id(*origin, *type, *destination)) {
-                ++links_[*type];  // a crosswalk link leadctl wrote: crosswalk files hold it
-                continue;
             }
             kept_associations_.push_back(a);
         }
@@ -1220,9 +1215,10 @@ private:
         // Cycles: follow each item's parents; more steps than items means a loop.
         for (std::size_t r = 0; r < raw_.size(); ++r) {
             int p = raw_[r].parent;
-            std::vector<std::string> chain{raw_[r].identifier};
+            auto label = [&](std::size_t k) { return str(*raw_[k].obj, "humanCodingScheme", raw_[k].identifier); };
+            std::vector<std::string> chain{label(r)};
             for (std::size_t steps = 0; p >= 0 && steps <= raw_.size(); ++steps) {
-                chain.push_back(raw_[static_cast<std::size_t>(p)].identifier);
+                chain.push_back(label(static_cast<std::size_t>(p)));
                 if (static_cast<std::size_t>(p) == r) {
                     diags_.error(where(Path{"CFAssociations"} + raw_[r].child_of_index), "parent-cycle",
                                  fmt::format("parent cycle: {}", text::join(chain, " under ")));
@@ -1498,18 +1494,6 @@ private:
         };
         group(fw_.roots);
         for (const auto& it : fw_.items) group(it.children);
-        if (!links_.empty()) {
-            std::vector<std::string> parts;
-            std::size_t total = 0;
-            for (const auto& [type, count] : links_) {
-                parts.push_back(fmt::format("{} {}", count, type));
-                total += count;
-            }
-            out_.losses.push_back(fmt::format(
-                "{} to other frameworks ({}) that leadctl wrote from its crosswalks: leadctl keeps crosswalks in "
-                "crosswalk files (leadctl-crosswalk(5)), not in a framework",
-                plural(total, "crosswalk link", "crosswalk links"), text::join(parts, ", ")));
-        }
     }
 
     /// The result must be a valid framework file: render it and read it back.
@@ -1527,6 +1511,38 @@ private:
 
 CaseImport import_case(std::string_view text, const std::string& file) {
     return Importer(text, file).run();
+}
+
+std::size_t drop_derived_links(Framework& fw, const std::vector<CaseLink>& links) {
+    const std::string key = fmt::format("{}CFAssociations{}", kX, kJsonSuffix);
+    auto it = std::find_if(fw.extra.begin(), fw.extra.end(), [&](const auto& kv) { return kv.first == key; });
+    if (it == fw.extra.end()) return 0;
+    auto kept = Json::parse(it->second, nullptr, false);
+    if (!kept.is_array()) return 0;
+    std::set<std::string> derived;
+    for (const auto& link : links) {
+        const int i = fw.find(link.code);
+        if (i < 0) continue;
+        const auto origin = case_item_identifier(fw, i);
+        for (bool v11 : {false, true}) {
+            derived.insert(association_id(origin, link_type(link.relation, v11), link.target_identifier));
+        }
+    }
+    Json rest = Json::array();
+    std::size_t dropped = 0;
+    for (auto& a : kept) {
+        if (derived.count(str(a, "identifier"))) {
+            ++dropped;
+        } else {
+            rest.push_back(std::move(a));
+        }
+    }
+    if (rest.empty()) {
+        fw.extra.erase(it);
+    } else {
+        it->second = rest.dump();
+    }
+    return dropped;
 }
 
 }  // namespace leadctl

@@ -58,8 +58,9 @@
 //   (a second parent, links to other frameworks) and rubrics other than leadctl's
 //   are kept under x: of the framework (case.CFAssociations.json,
 //   case.CFRubrics.json) and written back unchanged; CFDefinitions likewise.
-//   Crosswalk links that leadctl itself wrote (their identifier is the derived one)
-//   are not kept: crosswalks live in crosswalk files; they are reported as losses.
+//   Links to other frameworks are kept like any other association; a caller with
+//   crosswalks drops those the crosswalks give again (drop_derived_links), so
+//   that a package leadctl wrote reads back without them.
 //   Errors (file:line:column): JSON syntax, no CFDocument, wrong types, required
 //   fields missing, duplicate identifiers, unknown association types, isChildOf
 //   references to objects that are not in the package, parent cycles, trees
@@ -110,6 +111,11 @@ struct CaseImport {
 
 /// Read a CASE CFPackage (1.0 or 1.1). `file` names it in diagnostics.
 CaseImport import_case(std::string_view text, const std::string& file);
+
+/// Remove from the associations an import kept (x: case.CFAssociations.json) the
+/// links that export derives from `links` anyway (same identifier, in 1.0 or 1.1
+/// form). Returns how many were removed.
+std::size_t drop_derived_links(Framework& fw, const std::vector<CaseLink>& links);
 
 /// The document uri export writes (see above).
 std::string case_document_uri(const Framework& fw);

@@ -241,13 +241,7 @@ def converter_checks(leadctl, fixtures, tmp):
         problems = json_diff(first, out.read_bytes(), "stdout", "the -o file")
         problems += schema_errors(json.loads(first), fixtures, ver) + id_problems(json.loads(first))
         run("convert", out, "--to", "yaml", "-o", yml)
-        if ver == "1.0":
-            # CASE 1.0 has no place for the framework id (reported as lost), so its
-            # import cannot find the crosswalks again: compare without them.
-            first = run("convert", fid, "--to", "case", "--case-version", ver, "--no-crosswalks").stdout
-            again = run("convert", yml, "--to", "case", "--case-version", ver, "--no-crosswalks").stdout
-        else:
-            again = run("convert", yml, "--to", "case", "--case-version", ver).stdout
+        again = run("convert", yml, "--to", "case", "--case-version", ver).stdout
         return problems + json_diff(first, again, "the export", "the export of its import")
 
     def ours_case_ours(fid):  # 2.
