@@ -5,7 +5,13 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace leadctl {
 
@@ -256,56 +262,218 @@ std::string render_json(const Framework& fw, int item, const ShowOptions& opt) {
 }
 
 // ---------------------------------------------------------------- YAML
+//
+// Every text must read back through load_framework byte for byte. yaml-cpp's
+// own choices are not always faithful, so the writer decides per text:
+//  - a literal block (`|`) only for text it reads back unchanged (see literal_safe);
+//    its clip chomping keeps exactly one final line break, the first line sets
+//    the indentation, and the reader turns CR and CRLF into LF;
+//  - yaml-cpp's automatic style (plain when that is safe, else double-quoted)
+//    for ordinary text, but double quotes for any control character: the plain
+//    style writes a final CR raw, and the reader drops it;
+//  - double quotes written by hand for text with a Unicode noncharacter
+//    (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): yaml-cpp's quoted and block styles
+//    replace those with U+FFFD.
 
 namespace {
 
-void emit_text(YAML::Emitter& e, std::string_view key, const std::string& value) {
-    if (value.empty()) return;
-    e << YAML::Key << std::string(key) << YAML::Value;
-    // A literal block keeps line breaks but adds a final one: use it only for text
-    // that already ends in a line break, so that the YAML reads back unchanged.
-    if (value.find('\n') != std::string::npos && value.back() == '\n') {
-        e << YAML::Literal << value;
-    } else {
-        e << value;
+constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
+
+/// The code point at s[i], advancing i past it; kInvalid for a byte that does
+/// not start a well-formed UTF-8 sequence.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    std::size_t len = 1;
+    std::uint32_t cp = c;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07u;
+    } else if (c >= 0x80) {
+        ++i;
+        return kInvalid;
     }
+    if (i + len > s.size()) {
+        ++i;
+        return kInvalid;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0u) != 0x80u) {
+            ++i;
+            return kInvalid;
+        }
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    i += len;
+    return cp;
+}
+
+bool is_noncharacter(std::uint32_t cp) {
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFEu) == 0xFFFEu && cp <= 0x10FFFF);
+}
+
+/// Control characters, and what some readers take for a line break or a byte order mark.
+bool is_special(std::uint32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == kInvalid;
+}
+
+bool any_code_point(std::string_view s, bool (*pred)(std::uint32_t)) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (pred(next_code_point(s, i))) return true;
+    }
+    return false;
+}
+
+/// True when a literal block holds exactly this text: it ends in exactly one
+/// line break (clip chomping), its first line starts with neither a space nor
+/// a line break (the first line sets the indentation), no line ends in a space,
+/// and it has no tab, CR or other control character, nothing a reader may take
+/// for a line break and no noncharacter.
+bool literal_safe(std::string_view s) {
+    if (s.size() < 2 || s.back() != '\n' || s[s.size() - 2] == '\n') return false;
+    if (s.front() == ' ' || s.front() == '\n') return false;
+    if (s.find(" \n") != std::string_view::npos) return false;
+    return !any_code_point(s, [](std::uint32_t cp) { return (cp != '\n' && is_special(cp)) || is_noncharacter(cp); });
+}
+
+/// `s` as a YAML double-quoted scalar, escaping what yaml-cpp escapes and
+/// noncharacters as well (which yaml-cpp cannot write).
+std::string double_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const std::uint32_t cp = next_code_point(s, i);
+        switch (cp) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case kInvalid:
+                out += "\\ufffd";  // as yaml-cpp does; a reader refuses malformed UTF-8
+                break;
+            default:
+                if (is_special(cp) || cp == 0xA0 || is_noncharacter(cp)) {
+                    out += cp <= 0xFF     ? fmt::format("\\x{:02x}", cp)
+                           : cp <= 0xFFFF ? fmt::format("\\u{:04x}", cp)
+                                          : fmt::format("\\U{:08x}", cp);
+                } else {
+                    out.append(s.substr(start, i - start));
+                }
+        }
+    }
+    return out + "\"";
+}
+
+/// A yaml-cpp emitter, plus double-quoted scalars written by hand: each is
+/// emitted as "" and put in its place by str().
+class YamlOut {
+public:
+    YamlOut() { e.SetIndent(2); }
+
+    YAML::Emitter e;
+
+    /// Text as a key or a value: double-quoted when `quoted`, else a literal
+    /// block when `block` and safe, else plain when yaml-cpp finds that safe.
+    void text(const std::string& s, bool quoted = false, bool block = false) {
+        if (any_code_point(s, is_noncharacter)) {
+            by_hand(s);
+        } else if (!quoted && block && literal_safe(s)) {
+            e << YAML::Literal << s;
+        } else if (quoted || any_code_point(s, is_special)) {
+            e << YAML::DoubleQuoted << s;
+        } else {
+            e << s;  // plain when it reads back unchanged, else double-quoted
+        }
+    }
+
+    [[nodiscard]] std::string str() const {
+        std::string out(e.c_str(), e.size());
+        for (auto it = splices_.rbegin(); it != splices_.rend(); ++it) out.replace(it->first, 2, it->second);
+        return out + "\n";
+    }
+
+private:
+    void by_hand(std::string_view s) {
+        e << YAML::DoubleQuoted << std::string();
+        const std::string_view so_far(e.c_str(), e.size());
+        if (!so_far.ends_with("\"\"")) throw std::logic_error("render_yaml: the emitter did not write \"\"");
+        splices_.emplace_back(so_far.size() - 2, double_quoted(s));
+    }
+
+    std::vector<std::pair<std::size_t, std::string>> splices_;  ///< offset of a "" in e, and the text for it
+};
+
+void emit_text(YamlOut& out, std::string_view key, const std::string& value) {
+    if (value.empty()) return;
+    out.e << YAML::Key << std::string(key) << YAML::Value;
+    out.text(value, false, true);
+}
+
+/// `key: value` for a text that is always written (names, ids), never as a block.
+void emit_name(YamlOut& out, std::string_view key, const std::string& value) {
+    out.e << YAML::Key << std::string(key) << YAML::Value;
+    out.text(value);
 }
 
 /// `x:` with every value double-quoted, so that it reads back as the same text
 /// (empty, "null", "1" and multi-line values included).
-void emit_extra(YAML::Emitter& e, const Extra& extra) {
+void emit_extra(YamlOut& out, const Extra& extra) {
     if (extra.empty()) return;
-    e << YAML::Key << "x" << YAML::Value << YAML::BeginMap;
-    for (const auto& [k, v] : extra) e << YAML::Key << k << YAML::Value << YAML::DoubleQuoted << v;
-    e << YAML::EndMap;
+    out.e << YAML::Key << "x" << YAML::Value << YAML::BeginMap;
+    for (const auto& [k, v] : extra) {
+        out.e << YAML::Key;
+        out.text(k);
+        out.e << YAML::Value;
+        out.text(v, true);
+    }
+    out.e << YAML::EndMap;
 }
 
-void emit_list(YAML::Emitter& e, std::string_view key, const std::vector<std::string>& values) {
+void emit_list(YamlOut& out, std::string_view key, const std::vector<std::string>& values) {
     if (values.empty()) return;
-    e << YAML::Key << std::string(key) << YAML::Value << YAML::BeginSeq;
-    for (const auto& v : values) e << YAML::DoubleQuoted << v;
-    e << YAML::EndSeq;
+    out.e << YAML::Key << std::string(key) << YAML::Value << YAML::BeginSeq;
+    for (const auto& v : values) out.text(v, true);
+    out.e << YAML::EndSeq;
 }
 
-void emit_item(YAML::Emitter& e, const Framework& fw, int i, int max_depth, int rel) {
+void emit_item(YamlOut& out, const Framework& fw, int i, int max_depth, int rel) {
     const Item& it = at(fw, i);
+    auto& e = out.e;
     e << YAML::BeginMap;
-    e << YAML::Key << "code" << YAML::Value << YAML::DoubleQuoted << it.code;
-    e << YAML::Key << "name" << YAML::Value << it.name;
-    emit_text(e, "type", it.type);
-    emit_text(e, "description", it.description);
-    emit_list(e, "aliases", it.aliases);
-    emit_list(e, "outcomes", it.outcomes);
+    e << YAML::Key << "code" << YAML::Value;
+    out.text(it.code, true);
+    emit_name(out, "name", it.name);
+    emit_text(out, "type", it.type);
+    emit_text(out, "description", it.description);
+    emit_list(out, "aliases", it.aliases);
+    emit_list(out, "outcomes", it.outcomes);
     if (!it.level_headings.empty()) {
         e << YAML::Key << "levels" << YAML::Value << YAML::BeginMap;
-        for (const auto& h : it.level_headings) e << YAML::Key << h.level << YAML::Value << h.text;
+        for (const auto& h : it.level_headings) emit_name(out, h.level, h.text);
         e << YAML::EndMap;
     }
-    emit_text(e, "notes", it.notes);
-    emit_extra(e, it.extra);
+    emit_text(out, "notes", it.notes);
+    emit_extra(out, it.extra);
     if (!it.children.empty() && (max_depth == 0 || rel + 1 < max_depth)) {
         e << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-        for (int c : it.children) emit_item(e, fw, c, max_depth, rel + 1);
+        for (int c : it.children) emit_item(out, fw, c, max_depth, rel + 1);
         e << YAML::EndSeq;
     }
     e << YAML::EndMap;
@@ -314,89 +482,91 @@ void emit_item(YAML::Emitter& e, const Framework& fw, int i, int max_depth, int 
 }  // namespace
 
 std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt) {
-    YAML::Emitter e;
-    e.SetIndent(2);
+    YamlOut out;
+    auto& e = out.e;
     if (item >= 0) {
-        emit_item(e, fw, item, opt.max_depth, 0);
-        return std::string(e.c_str()) + "\n";
+        emit_item(out, fw, item, opt.max_depth, 0);
+        return out.str();
     }
     e << YAML::BeginMap;
-    e << YAML::Key << "id" << YAML::Value << fw.id;
-    e << YAML::Key << "title" << YAML::Value << fw.title;
-    emit_text(e, "edition", fw.edition);
-    emit_text(e, "publisher", fw.publisher);
+    emit_name(out, "id", fw.id);
+    emit_name(out, "title", fw.title);
+    emit_text(out, "edition", fw.edition);
+    emit_text(out, "publisher", fw.publisher);
     if (fw.year) e << YAML::Key << "year" << YAML::Value << *fw.year;
-    emit_text(e, "uri", fw.uri);
+    emit_text(out, "uri", fw.uri);
     if (!fw.sources.empty()) {
         e << YAML::Key << "source" << YAML::Value << YAML::BeginSeq;
         for (const auto& src : fw.sources) {
             e << YAML::BeginMap;
-            emit_text(e, "citation", src.citation);
-            emit_text(e, "url", src.url);
+            emit_text(out, "citation", src.citation);
+            emit_text(out, "url", src.url);
             e << YAML::EndMap;
         }
         e << YAML::EndSeq;
     }
-    emit_text(e, "status", fw.status);
-    emit_text(e, "completeness", fw.completeness);
-    emit_text(e, "completeness_note", fw.completeness_note);
-    emit_text(e, "description", fw.description);
-    emit_text(e, "notes", fw.notes);
-    emit_text(e, "license", fw.license);
-    emit_extra(e, fw.extra);
+    emit_text(out, "status", fw.status);
+    emit_text(out, "completeness", fw.completeness);
+    emit_text(out, "completeness_note", fw.completeness_note);
+    emit_text(out, "description", fw.description);
+    emit_text(out, "notes", fw.notes);
+    emit_text(out, "license", fw.license);
+    emit_extra(out, fw.extra);
     if (!fw.scale.empty()) {
         e << YAML::Key << "scale" << YAML::Value << YAML::BeginSeq;
         for (const auto& l : fw.scale) {
             e << YAML::BeginMap;
-            e << YAML::Key << "id" << YAML::Value << l.id;
-            e << YAML::Key << "name" << YAML::Value << l.name;
-            emit_text(e, "description", l.description);
-            emit_extra(e, l.extra);
+            emit_name(out, "id", l.id);
+            emit_name(out, "name", l.name);
+            emit_text(out, "description", l.description);
+            emit_extra(out, l.extra);
             e << YAML::EndMap;
         }
         e << YAML::EndSeq;
     }
     e << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-    for (int r : fw.roots) emit_item(e, fw, r, opt.max_depth, 0);
+    for (int r : fw.roots) emit_item(out, fw, r, opt.max_depth, 0);
     e << YAML::EndSeq;
     if (!fw.profiles.empty()) {
         e << YAML::Key << "profiles" << YAML::Value << YAML::BeginSeq;
         for (const auto& p : fw.profiles) {
             e << YAML::BeginMap;
-            e << YAML::Key << "id" << YAML::Value << p.id;
-            e << YAML::Key << "name" << YAML::Value << p.name;
-            emit_text(e, "description", p.description);
-            emit_list(e, "requires", p.required);
-            emit_text(e, "level", p.level);
-            emit_text(e, "notes", p.notes);
+            emit_name(out, "id", p.id);
+            emit_name(out, "name", p.name);
+            emit_text(out, "description", p.description);
+            emit_list(out, "requires", p.required);
+            emit_text(out, "level", p.level);
+            emit_text(out, "notes", p.notes);
             e << YAML::EndMap;
         }
         e << YAML::EndSeq;
     }
     e << YAML::EndMap;
-    return std::string(e.c_str()) + "\n";
+    return out.str();
 }
 
 namespace {
 
-Json node_json(const yaml::Node& n, std::string_view key) {
+/// `year` is the one number in the file, and only at the top: the same word
+/// deeper down (under `x:`) is text.
+Json node_json(const yaml::Node& n, bool is_year = false) {
     switch (n.kind) {
         case yaml::Kind::null:
             return nullptr;
         case yaml::Kind::scalar:
-            if (key == "year" && !n.value.empty() &&
+            if (is_year && !n.value.empty() && n.value.size() <= 9 &&
                 std::all_of(n.value.begin(), n.value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                 return std::stoi(n.value);
             }
             return n.value;
         case yaml::Kind::sequence: {
             Json a = Json::array();
-            for (const auto& i : n.items) a.push_back(node_json(*i, ""));
+            for (const auto& i : n.items) a.push_back(node_json(*i));
             return a;
         }
         case yaml::Kind::map: {
             Json o = Json::object();
-            for (const auto& [k, v] : n.entries) o[k->value] = node_json(*v, k->value);
+            for (const auto& [k, v] : n.entries) o[k->value] = node_json(*v);
             return o;
         }
     }
@@ -410,7 +580,9 @@ std::string render_file_json(const Framework& fw) {
     // carry its tree over, so that the two never drift apart.
     const auto doc = yaml::parse(render_yaml(fw, -1, {}), "render");
     if (!doc.root) return "{}\n";
-    return node_json(*doc.root, "").dump(2) + "\n";
+    Json j = Json::object();
+    for (const auto& [k, v] : doc.root->entries) j[k->value] = node_json(*v, k->value == "year");
+    return j.dump(2) + "\n";
 }
 
 // ---------------------------------------------------------------- Markdown
