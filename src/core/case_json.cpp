@@ -966,6 +966,13 @@ private:
         return true;
     }
 
+    /// CASE 1.1 extensions are objects; anything else is an error.
+    bool extensions_object(const Json& v, const Path& path) {
+        if (v.is_object()) return true;
+        diags_.error(where(path), "wrong-type", fmt::format("\"extensions\" must be an object, not {}", v.type_name()));
+        return false;
+    }
+
     void document(const Json& doc) {
         const Path path{"CFDocument"};
         identifier(doc, path, "the CFDocument", doc_id_);
@@ -986,7 +993,8 @@ private:
                                                       : nullptr;
             if (field && v.is_string() && !text::trim(v.get<std::string>()).empty()) {
                 *field = v.get<std::string>();
-            } else if (k == "extensions" && v.is_object()) {
+            } else if (k == "extensions") {
+                if (!extensions_object(v, path + k)) continue;
                 Json rest = v;
                 if (rest.contains("leadctl")) {
                     document_extension(rest["leadctl"], path + "extensions" + "leadctl");
@@ -1312,7 +1320,8 @@ private:
                 if (it.type != v.get<std::string>()) keep(it.extra, k, v);
             } else if (k == "notes" && !text::trim(v.get<std::string>()).empty()) {
                 it.notes = v.get<std::string>();
-            } else if (k == "extensions" && v.is_object()) {
+            } else if (k == "extensions") {
+                if (!extensions_object(v, path + k)) continue;
                 Json rest = v;
                 if (rest.contains("leadctl")) {
                     item_extension(rest["leadctl"], path + "extensions" + "leadctl", it);
