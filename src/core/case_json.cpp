@@ -1220,21 +1220,26 @@ private:
     }
 
     void build_tree() {
-        // Cycles: follow each item's parents; more steps than items means a loop.
+        // Cycles: walk up from each item; meeting an item of the same walk again is
+        // a loop (reported once, from where it was entered).
+        auto label = [&](std::size_t k) { return str(*raw_[k].obj, "humanCodingScheme", raw_[k].identifier); };
+        std::vector<int> walk_of(raw_.size(), -1);  // which walk first reached the item
         for (std::size_t r = 0; r < raw_.size(); ++r) {
-            int p = raw_[r].parent;
-            auto label = [&](std::size_t k) { return str(*raw_[k].obj, "humanCodingScheme", raw_[k].identifier); };
-            std::vector<std::string> chain{label(r)};
-            for (std::size_t steps = 0; p >= 0 && steps <= raw_.size(); ++steps) {
-                chain.push_back(label(static_cast<std::size_t>(p)));
-                if (static_cast<std::size_t>(p) == r) {
-                    diags_.error(where(Path{"CFAssociations"} + raw_[r].child_of_index), "parent-cycle",
-                                 fmt::format("parent cycle: {}", text::join(chain, " under ")));
-                    break;
-                }
+            std::vector<std::size_t> path;
+            int p = static_cast<int>(r);
+            while (p >= 0 && walk_of[static_cast<std::size_t>(p)] < 0) {
+                walk_of[static_cast<std::size_t>(p)] = static_cast<int>(r);
+                path.push_back(static_cast<std::size_t>(p));
                 p = raw_[static_cast<std::size_t>(p)].parent;
             }
-            if (p >= 0) break;  // reported (or a cycle elsewhere on the chain, reported there)
+            if (p < 0 || walk_of[static_cast<std::size_t>(p)] != static_cast<int>(r)) continue;
+            // p is on this walk: the loop is p ... back to p.
+            const auto start = static_cast<std::size_t>(std::find(path.begin(), path.end(), p) - path.begin());
+            std::vector<std::string> chain;
+            for (std::size_t k = start; k < path.size(); ++k) chain.push_back(label(path[k]));
+            chain.push_back(label(static_cast<std::size_t>(p)));
+            diags_.error(where(Path{"CFAssociations"} + raw_[static_cast<std::size_t>(p)].child_of_index),
+                         "parent-cycle", fmt::format("parent cycle: {}", text::join(chain, " under ")));
         }
         if (diags_.has_errors()) return;
         // Children of each parent (-1 = the document), by sequenceNumber, then file order.
@@ -1256,14 +1261,12 @@ private:
             std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) { return seq_key(a) < seq_key(b); });
         }
         for (std::size_t r : orphans) {
-            const auto& obj = *raw_[r].obj;
             const auto msg = fmt::format(
                 "CFItems[{}] ({}) is not in the tree (no isChildOf association): read as a top-level item; "
                 "export places it under the CFDocument",
                 raw_[r].index, raw_[r].identifier);
             diags_.warning(where(Path{"CFItems"} + raw_[r].index), "not-in-tree", msg);
             out_.losses.push_back(msg);
-            (void)obj;
         }
         // Codes, from humanCodingScheme (or the identifier), in file order.
         std::vector<std::string> labels;
@@ -1374,7 +1377,7 @@ private:
         const std::string ours = uuid5(kCaseNamespace, case_document_uri(fw_) + "#rubric/scale");
         for (std::size_t k = 0; k < it->size(); ++k) {
             const Json& r = (*it)[k];
-            if (!r.is_object() || str(r, "identifier") != ours || !scale_from(r, k)) {
+            if (!r.is_object() || str(r, "identifier") != ours || !scale_from(r)) {
                 kept_rubrics_.push_back(r);
             }
         }
@@ -1396,7 +1399,7 @@ private:
     }
 
     /// Read leadctl's rubric. False (nothing changed) when it is not as export writes it.
-    bool scale_from(const Json& rubric, std::size_t k) {
+    bool scale_from(const Json& rubric) {
         std::vector<Level> scale;
         std::vector<std::pair<int, std::vector<LevelHeading>>> headings;
         const auto criteria = by_position(rubric, "CFRubricCriteria");
@@ -1448,7 +1451,6 @@ private:
                 return fw_.level_index(a.level) < fw_.level_index(b.level);
             });
         }
-        (void)k;
         return true;
     }
 

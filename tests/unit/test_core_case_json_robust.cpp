@@ -211,3 +211,48 @@ TEST_SUITE("core::case_json robustness") {
         CHECK(tally.rejected > 100);
     }
 }
+
+TEST_SUITE("core::case_json robustness") {
+    TEST_CASE("a parent cycle above the first item is found once, and nothing is dropped quietly") {
+        // C (first in the file) lies under A; A and B lie under each other.
+        auto item = [](const char* id, const char* code) {
+            return Json{{"identifier", id},
+                        {"uri", std::string("https://example.org/") + id},
+                        {"lastChangeDateTime", "2024-01-01T00:00:00+00:00"},
+                        {"humanCodingScheme", code},
+                        {"fullStatement", code}};
+        };
+        auto child_of = [](const char* id, const Json& child, const Json& parent) {
+            auto node = [](const Json& o) {
+                return Json{{"title", "t"}, {"identifier", o["identifier"]}, {"uri", o["uri"]}};
+            };
+            return Json{{"identifier", id},
+                        {"associationType", "isChildOf"},
+                        {"uri", std::string("https://example.org/") + id},
+                        {"originNodeURI", node(child)},
+                        {"destinationNodeURI", node(parent)},
+                        {"lastChangeDateTime", "2024-01-01T00:00:00+00:00"}};
+        };
+        const Json c = item("cccccccc-0000-5000-8000-000000000003", "C");
+        const Json a = item("aaaaaaaa-0000-5000-8000-000000000001", "A");
+        const Json b = item("bbbbbbbb-0000-5000-8000-000000000002", "B");
+        Json pkg = {{"CFDocument",
+                     {{"identifier", "dddddddd-0000-5000-8000-000000000000"},
+                      {"uri", "https://example.org/d"},
+                      {"creator", "x"},
+                      {"title", "T"},
+                      {"lastChangeDateTime", "2024-01-01T00:00:00+00:00"}}},
+                    {"CFItems", {c, a, b}},
+                    {"CFAssociations",
+                     {child_of("e0000000-0000-5000-8000-000000000001", c, a),
+                      child_of("e0000000-0000-5000-8000-000000000002", a, b),
+                      child_of("e0000000-0000-5000-8000-000000000003", b, a)}}};
+        const auto r = import_case(pkg.dump(2), "cycle.json");
+        CHECK_FALSE(r.framework);
+        REQUIRE(r.diagnostics.error_count() == 1);
+        const auto& d = r.diagnostics.items().front();
+        CHECK(d.code == "parent-cycle");
+        CHECK(d.message == "parent cycle: A under B under A");
+        CHECK(d.location.line > 1);
+    }
+}
