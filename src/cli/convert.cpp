@@ -66,6 +66,7 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
     } else if (to == "moodle") {
         w.text = export_moodle_csv(fw);
         w.losses = moodle_export_losses(fw);
+        w.warnings = moodle_export_warnings(fw);
     } else if (to == "case") {
         CaseExportOptions co;
         co.version = o.case_version;

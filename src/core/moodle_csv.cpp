@@ -12,8 +12,10 @@
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace leadctl {
@@ -986,6 +988,65 @@ std::vector<std::string> moodle_export_losses(const Framework& fw) {
     if (!other.empty()) {
         out.push_back("x: keys of other formats (" +
                       text::join(std::vector<std::string>(other.begin(), other.end()), ", ") + ")");
+    }
+    return out;
+}
+
+namespace {
+
+/// PHP's idea of a numeric string (is_numeric, PHP 8): optional white space
+/// around an optional sign, digits with an optional fraction (or a fraction
+/// alone), and an optional exponent. Its value, or nullopt.
+std::optional<double> php_numeric(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        return i > from;
+    };
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    bool mantissa = digits();
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        mantissa = digits() || mantissa;
+    }
+    if (!mantissa) return std::nullopt;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (!digits()) return std::nullopt;
+    }
+    if (i != s.size()) return std::nullopt;
+    try {
+        return std::stod(std::string(s));
+    } catch (const std::out_of_range&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> moodle_export_warnings(const Framework& fw) {
+    // Moodle's importer finds a competency's children with PHP's loose ==, which
+    // compares two numeric strings as numbers: "1.1" == "1.10", "1" == "01".
+    const auto idnumbers = export_idnumbers(fw);
+    std::map<double, std::vector<std::size_t>> by_value;
+    for (std::size_t i = 0; i < idnumbers.size(); ++i) {
+        if (auto v = php_numeric(idnumbers[i])) by_value[*v].push_back(i);
+    }
+    std::vector<std::string> out;
+    for (const auto& [value, items] : by_value) {
+        if (items.size() < 2) continue;
+        std::vector<std::string> names;
+        for (std::size_t i : items) names.push_back(fmt::format("\"{}\"", idnumbers[i]));
+        out.push_back(fmt::format(
+            "the ID numbers {} are equal as numbers: Moodle's importer compares parent ID numbers with PHP's ==, "
+            "so it would put the children of each under all of them (give the items codes that are not numbers, "
+            "such as \"D1.1\")",
+            text::join(names, ", ")));
     }
     return out;
 }

@@ -183,6 +183,11 @@ std::string export_moodle_csv(const Framework& fw);
 /// when the CSV holds everything).
 std::vector<std::string> moodle_export_losses(const Framework& fw);
 
+/// What Moodle's importer would get wrong in export_moodle_csv's output, one
+/// sentence each: ID numbers that are different text but equal as numbers
+/// ("1.1" and "1.10"), which its PHP == takes for the same parent.
+std::vector<std::string> moodle_export_warnings(const Framework& fw);
+
 /// The ID numbers of a "Cross-referenced competency ID numbers" cell: split on ',',
 /// "%2C" decoded to ',' inside each; empty parts dropped.
 std::vector<std::string> moodle_split_idnumbers(std::string_view cell);

@@ -340,6 +340,39 @@ TEST_SUITE("core::moodle_csv") {
         CHECK(all.find("element → competency") != std::string::npos);
     }
 
+    TEST_CASE("moodle: ID numbers that PHP's == takes for the same number are warned about") {
+        // Moodle's importer attaches children with `parentidnumber == idnumber`.
+        const auto l = load_framework(R"(id: n
+title: N
+items:
+  - code: "1"
+    name: One
+    items:
+      - {code: "1.1", name: A}
+      - {code: "1.10", name: B}
+      - {code: "1.2", name: C}
+  - code: "01"
+    name: Zero one
+  - code: "1e1"
+    name: Ten
+  - code: "10"
+    name: Ten again
+  - code: "1.a"
+    name: Not a number
+)",
+                                      "n.yaml");
+        REQUIRE(l.framework);
+        const auto warnings = moodle_export_warnings(*l.framework);
+        REQUIRE(warnings.size() == 3);
+        CHECK(warnings[0].find(R"("1", "01")") != std::string::npos);
+        CHECK(warnings[1].find(R"("1.1", "1.10")") != std::string::npos);
+        CHECK(warnings[2].find(R"("1e1", "10")") != std::string::npos);
+        for (const char* id : {"mlcf", "hlm", "fmlm", "fmlm-2e"}) {
+            CAPTURE(id);
+            CHECK(moodle_export_warnings(bundled(id)).empty());
+        }
+    }
+
     TEST_CASE("moodle: descriptions: HTML to plain text and back") {
         CHECK(moodle_description_text("<p>A &amp; B<br>C&nbsp;&lt;D&gt;</p><p>E &#8211; &#x41;</p>", "1") ==
               "A & B C <D> E \xE2\x80\x93 A");
