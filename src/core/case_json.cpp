@@ -183,10 +183,17 @@ std::string first_line_name(std::string_view full) {
     if (line.size() <= kMaxNameBytes) return std::string(line);
     std::size_t cut = kMaxNameBytes;
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
-    if (const auto space = line.substr(0, cut).rfind(' '); space != std::string_view::npos && space > cut / 2) {
-        cut = space;
+    if (const auto space = line.substr(0, cut + 1).rfind(' '); space != std::string_view::npos && space > cut / 2) {
+        cut = space;  // a word break at or before the cut
     }
     return std::string(text::trim(line.substr(0, cut))) + "\u2026";
+}
+
+/// The name an item without an abbreviatedStatement gets: the first line of its
+/// fullStatement, or its code when that is blank.
+std::string name_from(std::string_view full, const std::string& code) {
+    auto name = first_line_name(full);
+    return name.empty() ? code : name;
 }
 
 std::string framework_id_from(std::string_view title) {
@@ -252,14 +259,21 @@ std::string full_statement(const Item& it) {
 /// The humanCodingScheme export writes, or nullopt for none.
 std::optional<std::string> coding_scheme(const Framework& fw, int i) {
     const Item& it = at(fw, i);
-    if (const auto* x = x_text(it.extra, "humanCodingScheme"); x && code_made_from(it.code, *x)) return *x;
-    if (it.code == case_item_identifier(fw, i)) return std::nullopt;
+    if (const auto* x = x_text(it.extra, "humanCodingScheme"); x && (x->empty() || code_made_from(it.code, *x))) {
+        return *x;
+    }
+    // Read from an item that had none (null): none, while the code is still the one made from its identifier.
+    if (auto none = x_json(it.extra, "humanCodingScheme"); none && none->is_null()) {
+        if (code_made_from(it.code, case_item_identifier(fw, i))) return std::nullopt;
+    }
     return it.code;
 }
 
 /// The abbreviatedStatement export writes, or nullopt for none.
 std::optional<std::string> abbreviated_statement(const Item& it) {
-    if (it.name != first_line_name(full_statement(it))) return it.name;
+    // Written when import would not give the name back without it, and when the
+    // description is the name itself (import reads a lone statement as a name).
+    if (it.name != name_from(full_statement(it), it.code) || it.description == it.name) return it.name;
     if (const auto* x = x_text(it.extra, "abbreviatedStatement"); x && (*x == it.name || text::trim(*x).empty())) {
         return *x;
     }
@@ -404,6 +418,7 @@ private:
     Json document_extension() const {
         Json e = Json::object();
         e["id"] = fw_.id;
+        if (fw_.uri.empty()) e["uri"] = nullptr;  // the document's uri is leadctl's own
         if (fw_.year) e["year"] = *fw_.year;
         if (!fw_.status.empty()) e["status"] = fw_.status;
         if (!fw_.completeness.empty()) e["completeness"] = fw_.completeness;
@@ -445,6 +460,7 @@ private:
 
     void document_losses() {
         if (fw_.id != framework_id_from(fw_.title)) loss(fmt::format("the framework id \"{}\"", fw_.id));
+        if (fw_.uri.empty()) loss(fmt::format("that the framework has no uri (read back as {})", doc_uri_));
         if (fw_.year) loss(fmt::format("the year {}", *fw_.year));
         if (!fw_.status.empty()) {
             loss(fmt::format("the status \"{}\" (written as adoptionStatus \"{}\")", fw_.status,
@@ -501,6 +517,9 @@ private:
                 j[f] = std::move(*v);
             }
         }
+        if (!it.description.empty() && it.description == it.name) {
+            ++counted_["descriptions that only repeat the name (CASE has one statement for both: read back as none)"];
+        }
         if (!v11_) {
             if (!it.aliases.empty()) ++counted_["aliases"];
             if (!it.outcomes.empty()) ++counted_["outcomes"];
@@ -528,19 +547,23 @@ private:
     static bool keeps_sequence(const Framework& fw, const std::vector<int>& group) {
         std::optional<long long> last;
         bool seen_none = false;
+        bool stored = false;
         for (int c : group) {
             auto s = x_json(at(fw, c).extra, "isChildOf.sequenceNumber");
-            if (!s) return false;
-            if (s->is_null()) {
+            if (!s && x_text(at(fw, c).extra, "isChildOf.identifier")) return false;  // read, then renumbered
+            if (!s || s->is_null()) {  // none read, or not in the tree when read: after the numbered ones
                 seen_none = true;
                 continue;
             }
+            stored = true;
             if (!s->is_number_integer() || seen_none) return false;
             const auto n = s->get<long long>();
             if (last && n <= *last) return false;
             last = n;
         }
-        return true;
+        return stored || std::any_of(group.begin(), group.end(), [&](int c) {
+                   return x_json(at(fw, c).extra, "isChildOf.sequenceNumber").has_value();
+               });
     }
 
     Json child_of(int i, int position, bool keep_sequence) {
@@ -646,12 +669,12 @@ private:
     /// `obj` without members that are not CASE fields of this version (reported).
     Json only_fields(Json obj, std::span<const std::string_view> fields, std::string_view what) {
         Json out = Json::object();
+        const std::string id = str(obj, "identifier");
         for (auto& [k, v] : obj.items()) {
             if (contains(fields, k)) {
                 out[k] = std::move(v);
             } else {
-                loss(
-                    fmt::format("{} {}: its \"{}\" (not a CASE {} field)", what, str(obj, "identifier"), k, version()));
+                loss(fmt::format("{} {}: its \"{}\" (not a CASE {} field)", what, id, k, version()));
             }
         }
         return out;
@@ -687,8 +710,9 @@ private:
         Json levels = Json::array();
         for (std::size_t k = 0; k < fw_.scale.size(); ++k) {
             const auto& l = fw_.scale[k];
-            levels.push_back(rubric_level(uuid5(kCaseNamespace, doc_uri_ + "#rubric/scale/level/" + l.id),
-                                          l.description, l.name, static_cast<int>(k) + 1, scale_id));
+            levels.push_back(
+                rubric_level(uuid5(kCaseNamespace, fmt::format("{}#rubric/scale/level/{}", doc_uri_, k + 1)),
+                             l.description, l.name, static_cast<int>(k) + 1, scale_id));
         }
         criteria.push_back({{"identifier", scale_id},
                             {"uri", uri_of("CFRubricCriteria", scale_id)},
@@ -706,7 +730,7 @@ private:
             Json hl = Json::array();
             for (const auto& h : it.level_headings) {
                 const int rank = fw_.level_index(h.level) + 1;
-                hl.push_back(rubric_level(uuid5(kCaseNamespace, item_id + "#level/" + h.level), h.text,
+                hl.push_back(rubric_level(uuid5(kCaseNamespace, fmt::format("{}#level/{}", item_id, rank)), h.text,
                                           fw_.scale[static_cast<std::size_t>(rank - 1)].name, rank, cid));
             }
             Json node = item_node(static_cast<int>(i));
@@ -864,6 +888,14 @@ public:
             diags_.error({file_, lc.line, lc.column}, "json-syntax", "JSON " + what);
             return finish();
         }
+        // A key given twice in one object: JSON readers disagree on which counts.
+        where({});
+        for (const auto& d : located_->diagnostics.items()) {
+            if (d.code == "yaml-duplicate-key") {
+                diags_.error(d.location, "duplicate-key", d.message);
+            }
+        }
+        if (diags_.has_errors()) return finish();
         if (!pkg.is_object() || !pkg.contains("CFDocument") || !pkg["CFDocument"].is_object()) {
             diags_.error(where({}), "not-case",
                          "not a CASE package: a CASE CFPackage is a JSON object with a \"CFDocument\" object");
@@ -923,7 +955,8 @@ private:
             if (!n) break;
             if (n->is_map()) {
                 n = n->find(step);
-            } else if (n->is_sequence()) {
+            } else if (n->is_sequence() && !step.empty() &&
+                       std::all_of(step.begin(), step.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                 const auto k = static_cast<std::size_t>(std::stoul(step));
                 n = k < n->items.size() ? n->items[k].get() : nullptr;
             } else {
@@ -1048,6 +1081,7 @@ private:
             if (auto t = text_of(e, key, path, "extensions.leadctl", false)) out = *t;
         };
         text_into("id", fw_.id);
+        if (auto u = e.find("uri"); u != e.end() && u->is_null()) uri_derived_ = true;
         text_into("status", fw_.status);
         text_into("completeness", fw_.completeness);
         text_into("completeness_note", fw_.completeness_note);
@@ -1102,6 +1136,7 @@ private:
         if (auto x = e.find("x"); x != e.end()) foreign_x_of(*x, path + "x", fw_.extra);
     }
     std::vector<Level> scale_ext_;  ///< level ids (and x:) from extensions.leadctl.scale
+    bool uri_derived_ = false;      ///< extensions.leadctl.uri is null: the framework had no uri
 
     void items(const Json& pkg) {
         const auto it = pkg.find("CFItems");
@@ -1308,6 +1343,7 @@ private:
         const Path path = Path{"CFItems"} + r.index;
         Item it;
         it.code = code;
+        if (!obj.contains("humanCodingScheme")) keep(it.extra, "humanCodingScheme", Json(nullptr));
         it.location = where(path);
         const std::string full = str(obj, "fullStatement");
         std::optional<std::string> abbreviated;
@@ -1335,7 +1371,7 @@ private:
                 keep(it.extra, k, v);
             }
         }
-        const std::string derived = first_line_name(full);
+        const std::string derived = name_from(full, code);
         if (abbreviated && !text::trim(*abbreviated).empty()) {
             it.name = *abbreviated;
             if (*abbreviated == derived) keep(it.extra, "abbreviatedStatement", *abbreviated);
@@ -1343,7 +1379,6 @@ private:
             it.name = derived;
             if (abbreviated) keep(it.extra, "abbreviatedStatement", *abbreviated);
         }
-        if (text::trim(it.name).empty()) it.name = code;
         it.description = full == it.name ? "" : full;
         if (r.child_of) {
             const Json& a = *r.child_of;
@@ -1371,7 +1406,8 @@ private:
         const auto it = pkg.find("CFRubrics");
         if (it == pkg.end()) return;
         if (!it->is_array()) {
-            keep(fw_.extra, "package.CFRubrics", *it);
+            diags_.error(where({"CFRubrics"}), "wrong-type",
+                         fmt::format("CFRubrics must be a list, not {}", it->type_name()));
             return;
         }
         const std::string ours = uuid5(kCaseNamespace, case_document_uri(fw_) + "#rubric/scale");
@@ -1458,6 +1494,7 @@ private:
     /// wrote comes back without any).
     void prune() {
         Extra& dx = fw_.extra;
+        if (uri_derived_ && fw_.uri == fmt::format("https://leadctl.invalid/frameworks/{}", fw_.id)) fw_.uri.clear();
         prune_text(dx, "identifier", uuid5(kCaseNamespace, case_document_uri(fw_)));
         prune_text(dx, "creator", fw_.publisher.empty() ? std::string(kCreatorDefault) : fw_.publisher);
         const std::string stamp = case_timestamp(fw_, std::nullopt);

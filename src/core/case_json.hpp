@@ -33,6 +33,7 @@
 //                level's name, description = the heading).
 //   1.1 only: CFDocument.extensions.leadctl holds what CASE has no field for (id,
 //                year, status, completeness, completeness_note, license, sources,
+//                uri: null when the framework has none (the document uri is derived),
 //                profiles, scale level ids, x: keys of other formats), and
 //                CFItem.extensions.leadctl the aliases, outcomes and other formats'
 //                x: keys. In 1.0 these are reported as losses.
@@ -44,17 +45,20 @@
 //   re-minted); otherwise uuid5(kCaseNamespace, NAME) where NAME is, with U the
 //   document uri: the document U; an item U + "#item/" + code; the rubric U +
 //   "#rubric/scale"; the scale criterion U + "#rubric/scale/levels"; a scale level
-//   U + "#rubric/scale/level/" + level id; an item's criterion ITEM-ID + "#levels"
-//   and its levels ITEM-ID + "#level/" + level id; an association ORIGIN-ID + "|" +
+//   U + "#rubric/scale/level/" + rank (1 = lowest); an item's criterion ITEM-ID +
+//   "#levels" and its levels ITEM-ID + "#level/" + rank; an association ORIGIN-ID + "|" +
 //   TYPE + "|" + DESTINATION-ID. Object URIs: x: case.uri, else B + "/CFItems/" +
 //   id (CFAssociations, CFRubrics, CFRubricCriteria, CFRubricCriterionLevels alike),
 //   B being the document uri without a trailing "/CFDocuments/" + document id.
 //
 // IMPORT. The reverse, keeping every field the model has no place for under x:
 //   (see above), identifiers included; children ordered by sequenceNumber (those
-//   without one after, in file order). Items without humanCodingScheme get their
-//   identifier as code; without abbreviatedStatement, the first line of
-//   fullStatement (cut at 100 bytes) as name. Associations other than the tree
+//   without one after, in the order of their isChildOf associations). Items
+//   without humanCodingScheme get their identifier (made a valid code) as code and
+//   x: case.humanCodingScheme.json = null, so that export writes none; without
+//   abbreviatedStatement, the first line of fullStatement (at most 100 bytes, then
+//   "…"), or the code when that is blank, as name. A key given twice in one object
+//   is an error. Associations other than the tree
 //   (a second parent, links to other frameworks) and rubrics other than leadctl's
 //   are kept under x: of the framework (case.CFAssociations.json,
 //   case.CFRubrics.json) and written back unchanged; CFDefinitions likewise.
