@@ -277,42 +277,8 @@ std::string render_json(const Framework& fw, int item, const ShowOptions& opt) {
 
 namespace {
 
-constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
-
-/// The code point at s[i], advancing i past it; kInvalid for a byte that does
-/// not start a well-formed UTF-8 sequence.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t len = 1;
-    std::uint32_t cp = c;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07u;
-    } else if (c >= 0x80) {
-        ++i;
-        return kInvalid;
-    }
-    if (i + len > s.size()) {
-        ++i;
-        return kInvalid;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0u) != 0x80u) {
-            ++i;
-            return kInvalid;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-    }
-    i += len;
-    return cp;
-}
+constexpr std::uint32_t kInvalid = text::kInvalidCodePoint;
+using text::next_code_point;
 
 bool is_noncharacter(std::uint32_t cp) {
     return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFEu) == 0xFFFEu && cp <= 0x10FFFF);

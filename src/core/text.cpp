@@ -65,38 +65,47 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
     return " (did you mean \"" + *m + "\"?)";
 }
 
-std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    std::size_t len = 1;
+    std::uint32_t cp = c;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07u;
+    } else if (c >= 0x80) {
+        ++i;
+        return kInvalidCodePoint;
+    }
+    if (i + len > s.size()) {
+        ++i;
+        return kInvalidCodePoint;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0u) != 0x80u) {
             ++i;
-            continue;
+            return kInvalidCodePoint;
         }
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1Fu;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0Fu;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07u;
-        } else {
-            return i;
-        }
-        if (i + len > n) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0u) != 0x80u) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return kInvalidCodePoint;
+    }
+    i += len;
+    return cp;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        if (next_code_point(s, i) == kInvalidCodePoint) return at;
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,13 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 
 /// " (did you mean \"x\"?)" or "" when there is no plausible suggestion.
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
+inline constexpr std::uint32_t kInvalidCodePoint = 0xFFFFFFFF;
+
+/// The code point that starts at s[i], moving i past it; kInvalidCodePoint (and i
+/// one byte on) where no valid UTF-8 sequence starts (overlongs, surrogates and
+/// code points above U+10FFFF are invalid). Requires i < s.size().
+std::uint32_t next_code_point(std::string_view s, std::size_t& i);
 
 /// Offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
 /// code points above U+10FFFF are invalid), or nullopt when the whole text is valid.
