@@ -5,7 +5,9 @@
      its import exported again gives the same JSON;
   2. ours -> CASE 1.1 -> ours gives the same YAML, byte for byte;
   3. each OpenSALT package in FIXTURES_DIR/case, imported and exported as 1.0: valid, and the same
-     document, items, associations, definitions and rubrics as the original.
+     document, items, associations, definitions and rubrics as the original;
+  4. every crosswalk link in a bundled framework's 1.1 export points at the identifier and uri
+     that the other framework's own export gives that item.
 Debian's /usr/bin/python3 with python3-jsonschema (`sh .ci/setup`). Exit 0 pass, 1 fail, 77 and a
 "SKIPPED:" line when FIXTURES_DIR (it has the schemas) is absent. self_test.py checks these checks.
 """
@@ -269,6 +271,27 @@ def converter_checks(leadctl, fixtures, tmp):
                 print(f"{fid} as CASE {ver}: valid, identifiers ok, deterministic, re-imports exactly")
         if check(f"{fid}: YAML -> CASE 1.1 -> YAML", ours_case_ours, fid):
             print(f"{fid}: YAML -> CASE 1.1 -> YAML identical")
+    def links(ids):  # 4. a link's destination is the item as the other framework's own export has it
+        items = {}
+        for fid in ids:
+            for it in json.loads((tmp / f"{fid}-1.1.json").read_text(encoding="utf-8"))["CFItems"]:
+                items[f"{fid}:{it.get('humanCodingScheme')}"] = (it["identifier"], it["uri"])
+        problems, count = [], 0
+        for fid in ids:
+            for a in json.loads((tmp / f"{fid}-1.1.json").read_text(encoding="utf-8"))["CFAssociations"]:
+                d = a["destinationNodeURI"]
+                if a["associationType"] == "isChildOf":
+                    continue
+                count += 1
+                if items.get(d["title"]) != (d["identifier"], d["uri"]):
+                    problems.append(f"{fid}: link {a['identifier']} to {d['title']}: {d['identifier']} is not "
+                                    f"that item's identifier in its own export")
+        if count == 0:
+            problems.append("no links between the bundled frameworks were exported")
+        print(f"{count} crosswalk links between bundled frameworks point at the other export's items")
+        return problems
+
+    check("links between the bundled frameworks", links, ids)
     for name in PACKAGES:
         if check(f"{name}: import + export as CASE 1.0", fixture, name):
             pkg = json.loads((fixtures / "case" / name).read_text(encoding="utf-8"))
@@ -280,7 +303,7 @@ def main(argv, body=None):
     """body(fixtures, tmp) replaces the converter checks (self_test.py); argv then has no LEADCTL."""
     if len(argv) != (2 if body else 3):
         sys.exit(__doc__)
-    fixtures = Path(argv[-1])
+    fixtures = Path(argv[-1]).resolve()
     if not fixtures.is_dir():
         print(f"SKIPPED: {fixtures} is absent (the CASE schemas and packages are there)")
         return 77
