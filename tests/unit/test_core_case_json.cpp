@@ -1142,7 +1142,8 @@ items:
                                             item("b", R"("humanCodingScheme": "B", "fullStatement": "Beta")")},
                                            {parent("b", "doc"), parent("a", "doc")}));
         CHECK(codes(none) == std::vector<std::string>{"B", "A"});
-        for (const auto& a : parse(export_with(none).text)["CFAssociations"]) CHECK_FALSE(a.contains("sequenceNumber"));
+        const auto none_out = parse(export_with(none).text);  // a named value: the loop must not outlive it
+        for (const auto& a : none_out["CFAssociations"]) CHECK_FALSE(a.contains("sequenceNumber"));
         // An item moved by hand among numbered siblings: numbered 1..n again.
         auto moved = fw;
         std::swap(moved.roots[0], moved.roots[1]);
