@@ -4,23 +4,14 @@
 #include "core/bundled.hpp"
 #include "core/framework_loader.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace leadctl;
+using leadctl::testing::bundled;
 
 namespace {
-
-Framework bundled(std::string_view id) {
-    for (const auto& b : bundled_frameworks()) {
-        if (b.id == id) {
-            auto l = load_framework(b.text, std::string(b.file));
-            REQUIRE(l.framework);
-            return *l.framework;
-        }
-    }
-    FAIL("no bundled framework " << id);
-    return {};
-}
 
 void check_children(const Framework& fw, std::string_view code,
                     const std::vector<std::pair<std::string, std::string>>& expected) {

@@ -11,6 +11,8 @@
 #include "core/render_framework.hpp"
 #include "core/uuid.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +22,8 @@
 #include <sstream>
 
 using namespace leadctl;
+using leadctl::testing::bundled;
+using leadctl::testing::shared_fixture;
 
 namespace {
 
@@ -101,27 +105,6 @@ Framework load(std::string_view yaml) {
 
 Framework demo() {
     return load(kDemoYaml);
-}
-
-Framework bundled(std::string_view id) {
-    for (const auto& b : bundled_frameworks()) {
-        if (b.id == id) return load(b.text);
-    }
-    FAIL("no bundled framework " << id);
-    return {};
-}
-
-/// One of OpenSALT's packages, read from ../shared/fixtures (never copied into the project).
-std::optional<std::string> fixture(std::string_view name) {
-    const std::filesystem::path path = std::string(LEADCTL_SOURCE_DIR "/../shared/fixtures/case/") + std::string(name);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        MESSAGE("SKIPPED: " << path.string() << " is absent (the shared fixtures folder is not beside the checkout)");
-        return std::nullopt;
-    }
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // ---------------------------------------------------------------- export and import
@@ -1629,7 +1612,7 @@ items:
     TEST_CASE("case fixtures: OpenSALT's packages import and export as CASE 1.0 unchanged") {
         for (const auto* name : {"Utf8TestFramework.json", "SequenceNumberFramework.json", "MarkdownFramework.json"}) {
             CAPTURE(name);
-            const auto text = fixture(name);
+            const auto text = shared_fixture("case/" + std::string(name));
             if (!text) return;
             const auto r = import_ok(*text);
             CHECK(r.diagnostics.empty());
@@ -1650,9 +1633,9 @@ items:
     }
 
     TEST_CASE("case fixtures: what OpenSALT's packages read as") {
-        const auto utf8 = fixture("Utf8TestFramework.json");
-        const auto seq = fixture("SequenceNumberFramework.json");
-        const auto md = fixture("MarkdownFramework.json");
+        const auto utf8 = shared_fixture("case/Utf8TestFramework.json");
+        const auto seq = shared_fixture("case/SequenceNumberFramework.json");
+        const auto md = shared_fixture("case/MarkdownFramework.json");
         if (!utf8 || !seq || !md) return;
         const auto u = imported(*utf8);
         CHECK(u.title == "UTF8 𝑑 Test");

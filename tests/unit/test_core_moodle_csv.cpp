@@ -6,6 +6,8 @@
 #include "core/framework_loader.hpp"
 #include "core/render_framework.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -13,23 +15,12 @@
 #include <sstream>
 
 using namespace leadctl;
+using leadctl::testing::bundled;
+using leadctl::testing::shared_fixture;
 
 namespace {
 
 using Records = std::vector<std::vector<std::string>>;
-
-/// Moodle's own import test file, read from ../shared/fixtures (never copied into the project).
-std::optional<std::string> fixture() {
-    const std::filesystem::path path = LEADCTL_SOURCE_DIR "/../shared/fixtures/moodle/example.csv";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        MESSAGE("SKIPPED: " << path.string() << " is absent (the shared fixtures folder is not beside the checkout)");
-        return std::nullopt;
-    }
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 Records records(const std::string& csv_text) {
     std::istringstream in(csv_text);
@@ -55,18 +46,6 @@ const std::string* extra(const Extra& x, std::string_view key) {
 std::string x_or_none(const Extra& x, std::string_view key) {
     const auto* v = extra(x, key);
     return v ? *v : "(none)";
-}
-
-Framework bundled(std::string_view id) {
-    for (const auto& b : bundled_frameworks()) {
-        if (b.id == id) {
-            auto l = load_framework(b.text, std::string(b.file));
-            REQUIRE(l.framework);
-            return *l.framework;
-        }
-    }
-    FAIL("no bundled framework " << id);
-    return {};
 }
 
 /// Import, render as YAML and load that back with our own loader.
@@ -111,7 +90,7 @@ std::string first_error(const std::string& text, const MoodleImportOptions& opt 
 
 TEST_SUITE("core::moodle_csv") {
     TEST_CASE("moodle: Moodle's example.csv imports as 64 competencies four levels deep with its two-level scale") {
-        const auto text = fixture();
+        const auto text = shared_fixture("moodle/example.csv");
         if (!text) return;
         const auto r = import_moodle_csv(*text, "example.csv");
         for (const auto& d : r.diagnostics.items()) MESSAGE(format_diagnostic(d));
@@ -190,7 +169,7 @@ TEST_SUITE("core::moodle_csv") {
     }
 
     TEST_CASE("moodle: example.csv goes Moodle to YAML to Moodle with every cell and every byte unchanged") {
-        const auto text = fixture();
+        const auto text = shared_fixture("moodle/example.csv");
         if (!text) return;
         const auto r = import_moodle_csv(*text, "example.csv");
         REQUIRE(r.framework);
