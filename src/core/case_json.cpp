@@ -21,82 +21,76 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+/// A CASE field and the versions that have it.
+enum class In { both, v10, v11 };
+struct Field {
+    std::string_view name;
+    In in = In::both;
+};
+
 // CASE fields of each object, in the order of the specification (and of our output).
-constexpr std::string_view kDocFields10[] = {
-    "identifier",        "uri",       "creator",        "title",           "lastChangeDateTime",
-    "officialSourceURL", "publisher", "description",    "subject",         "subjectURI",
-    "language",          "version",   "adoptionStatus", "statusStartDate", "statusEndDate",
-    "licenseURI",        "notes",     "CFPackageURI"};
-constexpr std::string_view kDocFields11[] = {"identifier",
-                                             "uri",
-                                             "frameworkType",
-                                             "caseVersion",
-                                             "creator",
-                                             "title",
-                                             "lastChangeDateTime",
-                                             "officialSourceURL",
-                                             "publisher",
-                                             "description",
-                                             "subject",
-                                             "subjectURI",
-                                             "language",
-                                             "version",
-                                             "adoptionStatus",
-                                             "statusStartDate",
-                                             "statusEndDate",
-                                             "licenseURI",
-                                             "notes",
-                                             "extensions"};
-constexpr std::string_view kItemFields10[] = {"identifier",
-                                              "fullStatement",
-                                              "alternativeLabel",
-                                              "CFItemType",
-                                              "uri",
-                                              "humanCodingScheme",
-                                              "listEnumeration",
-                                              "abbreviatedStatement",
-                                              "conceptKeywords",
-                                              "conceptKeywordsURI",
-                                              "notes",
-                                              "language",
-                                              "educationLevel",
-                                              "CFItemTypeURI",
-                                              "licenseURI",
-                                              "statusStartDate",
-                                              "statusEndDate",
-                                              "lastChangeDateTime",
-                                              "CFDocumentURI"};
-constexpr std::string_view kItemFields11[] = {"identifier",
-                                              "fullStatement",
-                                              "alternativeLabel",
-                                              "CFItemType",
-                                              "uri",
-                                              "humanCodingScheme",
-                                              "listEnumeration",
-                                              "abbreviatedStatement",
-                                              "conceptKeywords",
-                                              "conceptKeywordsURI",
-                                              "notes",
-                                              "subject",
-                                              "subjectURI",
-                                              "language",
-                                              "educationLevel",
-                                              "CFItemTypeURI",
-                                              "licenseURI",
-                                              "statusStartDate",
-                                              "statusEndDate",
-                                              "lastChangeDateTime",
-                                              "extensions"};
-constexpr std::string_view kAssocFields10[] = {
-    "identifier",         "associationType",          "sequenceNumber",     "uri",          "originNodeURI",
-    "destinationNodeURI", "CFAssociationGroupingURI", "lastChangeDateTime", "CFDocumentURI"};
-constexpr std::string_view kAssocFields11[] = {
-    "identifier",         "associationType",          "sequenceNumber",     "uri",   "originNodeURI",
-    "destinationNodeURI", "CFAssociationGroupingURI", "lastChangeDateTime", "notes", "extensions"};
+constexpr Field kDocFields[] = {{"identifier"},
+                                {"uri"},
+                                {"frameworkType", In::v11},
+                                {"caseVersion", In::v11},
+                                {"creator"},
+                                {"title"},
+                                {"lastChangeDateTime"},
+                                {"officialSourceURL"},
+                                {"publisher"},
+                                {"description"},
+                                {"subject"},
+                                {"subjectURI"},
+                                {"language"},
+                                {"version"},
+                                {"adoptionStatus"},
+                                {"statusStartDate"},
+                                {"statusEndDate"},
+                                {"licenseURI"},
+                                {"notes"},
+                                {"extensions", In::v11},
+                                {"CFPackageURI", In::v10}};
+constexpr Field kItemFields[] = {{"identifier"},
+                                 {"fullStatement"},
+                                 {"alternativeLabel"},
+                                 {"CFItemType"},
+                                 {"uri"},
+                                 {"humanCodingScheme"},
+                                 {"listEnumeration"},
+                                 {"abbreviatedStatement"},
+                                 {"conceptKeywords"},
+                                 {"conceptKeywordsURI"},
+                                 {"notes"},
+                                 {"subject", In::v11},
+                                 {"subjectURI", In::v11},
+                                 {"language"},
+                                 {"educationLevel"},
+                                 {"CFItemTypeURI"},
+                                 {"licenseURI"},
+                                 {"statusStartDate"},
+                                 {"statusEndDate"},
+                                 {"lastChangeDateTime"},
+                                 {"extensions", In::v11},
+                                 {"CFDocumentURI", In::v10}};
+constexpr Field kAssocFields[] = {
+    {"identifier"},     {"associationType"},     {"sequenceNumber"},           {"uri"},
+    {"originNodeURI"},  {"destinationNodeURI"},  {"CFAssociationGroupingURI"}, {"lastChangeDateTime"},
+    {"notes", In::v11}, {"extensions", In::v11}, {"CFDocumentURI", In::v10}};
+
+/// The names of `fields` that CASE 1.1 (or 1.0) has, in order.
+template <std::size_t N>
+std::vector<std::string_view> fields_of(const Field (&fields)[N], bool v11) {
+    std::vector<std::string_view> out;
+    for (const auto& f : fields) {
+        if (f.in == In::both || f.in == (v11 ? In::v11 : In::v10)) out.push_back(f.name);
+    }
+    return out;
+}
+
 /// x: keys of the framework, besides CFDocument fields, for what a package holds
 /// whole: kept associations and rubrics, CFDefinitions, the package's extensions.
-constexpr std::string_view kPackageKeys10[] = {"CFAssociations", "CFRubrics", "CFDefinitions"};
-constexpr std::string_view kPackageKeys11[] = {"CFAssociations", "CFRubrics", "CFDefinitions", "package.extensions"};
+constexpr Field kPackageKeys[] = {
+    {"CFAssociations"}, {"CFRubrics"}, {"CFDefinitions"}, {"package.extensions", In::v11}};
 
 constexpr std::string_view kAssociationTypes[] = {"isChildOf",     "isPeerOf",       "isPartOf",   "exactMatchOf",
                                                   "precedes",      "isRelatedTo",    "replacedBy", "exemplar",
@@ -329,18 +323,13 @@ private:
     std::string base_;
     CaseExport out_;
     std::map<std::string, std::size_t> counted_;  ///< per-item losses: what -> items
+    std::vector<std::string_view> doc_fields_ = fields_of(kDocFields, v11_);
+    std::vector<std::string_view> item_fields_ = fields_of(kItemFields, v11_);
+    std::vector<std::string_view> assoc_fields_ = fields_of(kAssocFields, v11_);
 
-    [[nodiscard]] std::span<const std::string_view> doc_fields() const {
-        return v11_ ? std::span<const std::string_view>(kDocFields11) : std::span<const std::string_view>(kDocFields10);
-    }
-    [[nodiscard]] std::span<const std::string_view> item_fields() const {
-        return v11_ ? std::span<const std::string_view>(kItemFields11)
-                    : std::span<const std::string_view>(kItemFields10);
-    }
-    [[nodiscard]] std::span<const std::string_view> assoc_fields() const {
-        return v11_ ? std::span<const std::string_view>(kAssocFields11)
-                    : std::span<const std::string_view>(kAssocFields10);
-    }
+    [[nodiscard]] std::span<const std::string_view> doc_fields() const { return doc_fields_; }
+    [[nodiscard]] std::span<const std::string_view> item_fields() const { return item_fields_; }
+    [[nodiscard]] std::span<const std::string_view> assoc_fields() const { return assoc_fields_; }
     [[nodiscard]] std::string_view version() const { return v11_ ? "1.1" : "1.0"; }
 
     void loss(std::string s) { out_.losses.push_back(std::move(s)); }
@@ -408,9 +397,7 @@ private:
             }
         }
         if (!v11_) document_losses();
-        unknown_x(x, doc_fields(), "the framework",
-                  v11_ ? std::span<const std::string_view>(kPackageKeys11)
-                       : std::span<const std::string_view>(kPackageKeys10));
+        unknown_x(x, doc_fields(), "the framework", fields_of(kPackageKeys, v11_));
         return d;
     }
 
@@ -541,29 +528,30 @@ private:
         for (const auto& [what, n] : counted_) loss(fmt::format("{} (of {})", what, plural(n, "item", "items")));
     }
 
-    /// Whether a sibling group keeps the sequence numbers it was read with: every
-    /// member has one stored (a number, or null for "none"), the numbers rise in
-    /// sibling order and the members without come last.
+    /// Whether a sibling group keeps the sequence numbers it was read with: at
+    /// least one member has one stored (a number, or null for "none"), the numbers
+    /// rise in sibling order, and members without one (null, or not in the tree
+    /// when read) come after the numbered ones. A member that was read in the tree
+    /// but has no number stored was renumbered by import's pruning: renumber all.
     static bool keeps_sequence(const Framework& fw, const std::vector<int>& group) {
         std::optional<long long> last;
         bool seen_none = false;
         bool stored = false;
         for (int c : group) {
-            auto s = x_json(at(fw, c).extra, "isChildOf.sequenceNumber");
-            if (!s && x_text(at(fw, c).extra, "isChildOf.identifier")) return false;  // read, then renumbered
-            if (!s || s->is_null()) {  // none read, or not in the tree when read: after the numbered ones
+            const Extra& x = at(fw, c).extra;
+            auto s = x_json(x, "isChildOf.sequenceNumber");
+            if (!s && x_text(x, "isChildOf.identifier")) return false;
+            stored = stored || s.has_value();
+            if (!s || s->is_null()) {
                 seen_none = true;
                 continue;
             }
-            stored = true;
             if (!s->is_number_integer() || seen_none) return false;
             const auto n = s->get<long long>();
             if (last && n <= *last) return false;
             last = n;
         }
-        return stored || std::any_of(group.begin(), group.end(), [&](int c) {
-                   return x_json(at(fw, c).extra, "isChildOf.sequenceNumber").has_value();
-               });
+        return stored;
     }
 
     Json child_of(int i, int position, bool keep_sequence) {
@@ -655,7 +643,7 @@ private:
             for (auto& a : *kept) {
                 if (!a.is_object() || written.count(str(a, "identifier"))) continue;
                 const auto type = str(a, "associationType");
-                if (!v11_ && !contains(std::span(kAssociationTypes).first(9), type)) {
+                if (!v11_ && (type == "isTranslationOf" || type.starts_with("ext:"))) {  // 1.1's own
                     loss(
                         fmt::format("association {} of type \"{}\" (not a CASE 1.0 type)", str(a, "identifier"), type));
                     continue;
