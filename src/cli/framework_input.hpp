@@ -21,9 +21,9 @@ std::string_view format_name(FrameworkFormat f);
 std::optional<FrameworkFormat> parse_framework_format(std::string_view name);
 
 /// The format of a file: from the extension (.yaml/.yml, .json, .csv) and, for
-/// JSON and CSV, from the content (a "CFDocument" key is CASE; a first row of
-/// 14 fields whose second header names an ID number is Moodle). `why` says how it
-/// was told, for --verbose messages and errors.
+/// JSON and CSV, from the content (a "CFDocument" key is CASE, other JSON is
+/// ours; a CSV header starting with "code" is our table, any other CSV Moodle's).
+/// `why` says how it was told, for the "reading IN as FORMAT" message.
 FrameworkFormat detect_framework_format(const std::string& path, std::string_view text, std::string& why);
 
 struct FrameworkInput {
