@@ -2,7 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "core/text.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -35,7 +35,8 @@ Environment:
                  --framework-path and before the bundled frameworks
   NO_COLOR       when set and not empty, no colour (unless --color=always)
 
-Exit status: 0 success, 1 errors found by a check, 2 usage error or unreadable input.
+Exit status: 0 success, 1 errors found by a check, 2 usage error or unreadable input,
+70 internal error (a bug in leadctl), 130 interrupted.
 Run 'leadctl COMMAND --help' for a command's options; see leadctl(1).)";
 
 /// The deepest subcommand the user selected, for naming it in error hints.
@@ -144,7 +145,7 @@ int run(const std::vector<std::string>& args, Io& io) {
     } catch (const std::exception& e) {
         io.err << "leadctl: internal error: " << e.what() << "\n"
                << "This is a bug in leadctl; please report it with the command you ran.\n";
-        return 70;  // EX_SOFTWARE
+        return kExitInternal;
     }
 }
 

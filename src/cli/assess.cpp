@@ -3,11 +3,11 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
-#include "core/assess_log.hpp"
-#include "core/bundled.hpp"
-#include "core/files.hpp"
-#include "core/render_assess.hpp"
-#include "core/text.hpp"
+#include "core/assess/assess_log.hpp"
+#include "core/registry/bundled.hpp"
+#include "core/render/render_assess.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,6 @@
 // One setup function per subcommand. Each binds its options to a plain struct and
-// installs a callback that calls the core and a renderer; it sets ctx exit code.
+// installs a callback that calls the core and a renderer, and stores the command's
+// exit code in the CommandResult that run() returns.
 #pragma once
 
 #include "cli/context.hpp"

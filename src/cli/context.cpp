@@ -1,7 +1,7 @@
 #include "cli/context.hpp"
 
-#include "core/bundled.hpp"
-#include "core/text.hpp"
+#include "core/registry/bundled.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

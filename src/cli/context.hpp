@@ -2,9 +2,9 @@
 // options and (built on first use) the framework registry.
 #pragma once
 
-#include "core/diagnostic.hpp"
-#include "core/registry.hpp"
-#include "core/table.hpp"
+#include "core/registry/registry.hpp"
+#include "core/util/diagnostic.hpp"
+#include "core/util/table.hpp"
 
 #include <functional>
 #include <istream>

@@ -3,10 +3,10 @@
 #include "cli/exit_codes.hpp"
 #include "cli/framework_input.hpp"
 #include "cli/output.hpp"
-#include "core/case_json.hpp"
-#include "core/framework_csv.hpp"
-#include "core/moodle_csv.hpp"
-#include "core/render_framework.hpp"
+#include "core/formats/case_json.hpp"
+#include "core/formats/framework_csv.hpp"
+#include "core/formats/moodle_csv.hpp"
+#include "core/formats/render_framework.hpp"
 
 #include <fmt/format.h>
 #include <charconv>

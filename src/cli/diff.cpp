@@ -5,8 +5,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/framework_input.hpp"
 #include "cli/output.hpp"
-#include "core/framework_diff.hpp"
-#include "core/render_diff.hpp"
+#include "core/model/framework_diff.hpp"
+#include "core/render/render_diff.hpp"
 
 #include <fmt/format.h>
 

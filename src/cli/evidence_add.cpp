@@ -6,10 +6,10 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
-#include "core/csv.hpp"
-#include "core/files.hpp"
-#include "core/text.hpp"
-#include "core/yaml_tree.hpp"
+#include "core/util/csv.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>

@@ -1,6 +1,6 @@
 #include "cli/evidence_common.hpp"
 
-#include "core/files.hpp"
+#include "core/util/files.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

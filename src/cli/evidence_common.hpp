@@ -3,11 +3,11 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "core/assess.hpp"
-#include "core/date.hpp"
-#include "core/evidence.hpp"
-#include "core/evidence_check.hpp"
-#include "core/evidence_file.hpp"
+#include "core/assess/assess.hpp"
+#include "core/evidence/evidence.hpp"
+#include "core/evidence/evidence_check.hpp"
+#include "core/evidence/evidence_file.hpp"
+#include "core/util/date.hpp"
 
 #include <functional>
 #include <string>

@@ -3,8 +3,8 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
-#include "core/csv.hpp"
-#include "core/table.hpp"
+#include "core/util/csv.hpp"
+#include "core/util/table.hpp"
 
 #include <fmt/format.h>
 #include <map>

@@ -1,12 +1,12 @@
 #include "cli/framework_input.hpp"
 
-#include "core/case_json.hpp"
-#include "core/crosswalk_index.hpp"
-#include "core/files.hpp"
-#include "core/framework_csv.hpp"
-#include "core/framework_loader.hpp"
-#include "core/moodle_csv.hpp"
-#include "core/text.hpp"
+#include "core/crosswalk/crosswalk_index.hpp"
+#include "core/formats/case_json.hpp"
+#include "core/formats/framework_csv.hpp"
+#include "core/formats/moodle_csv.hpp"
+#include "core/model/framework_loader.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "core/case_json.hpp"
-#include "core/model.hpp"
+#include "core/formats/case_json.hpp"
+#include "core/model/model.hpp"
 
 #include <memory>
 #include <optional>

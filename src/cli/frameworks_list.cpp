@@ -1,7 +1,7 @@
 // `leadctl frameworks list`: every framework on the search path.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "core/table.hpp"
+#include "core/util/table.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

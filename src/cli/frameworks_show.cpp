@@ -1,8 +1,8 @@
 // `leadctl frameworks show ID|PREFIX:CODE`: a framework's tree, or one item.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "core/render_framework.hpp"
-#include "core/text.hpp"
+#include "core/formats/render_framework.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 

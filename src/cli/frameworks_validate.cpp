@@ -2,8 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
-#include "core/files.hpp"
-#include "core/framework_loader.hpp"
+#include "core/model/framework_loader.hpp"
+#include "core/util/files.hpp"
 
 #include <fmt/format.h>
 

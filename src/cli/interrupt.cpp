@@ -6,12 +6,10 @@ namespace leadctl::cli {
 
 namespace {
 std::atomic<bool> g_flag{false};
-volatile std::sig_atomic_t g_signal = 0;
 struct sigaction g_old_int {};
 struct sigaction g_old_term {};
 
-extern "C" void on_signal(int sig) {
-    g_signal = sig;
+extern "C" void on_signal(int /*sig*/) {
     g_flag.store(true);
 }
 static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
@@ -19,7 +17,6 @@ static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a si
 
 InterruptGuard::InterruptGuard() {
     g_flag.store(false);
-    g_signal = 0;
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -35,10 +32,6 @@ InterruptGuard::~InterruptGuard() {
 
 const std::atomic<bool>& InterruptGuard::flag() {
     return g_flag;
-}
-
-int InterruptGuard::signal() {
-    return static_cast<int>(g_signal);
 }
 
 }  // namespace leadctl::cli

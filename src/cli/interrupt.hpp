@@ -18,8 +18,6 @@ public:
     /// Set (by the signal handler) once a signal has arrived.
     [[nodiscard]] static const std::atomic<bool>& flag();
     [[nodiscard]] static bool interrupted() { return flag().load(); }
-    /// The signal that arrived, or 0.
-    [[nodiscard]] static int signal();
 };
 
 }  // namespace leadctl::cli

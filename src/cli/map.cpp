@@ -2,12 +2,12 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
-#include "core/files.hpp"
-#include "core/map_query.hpp"
-#include "core/render_map.hpp"
-#include "core/sssom.hpp"
-#include "core/text.hpp"
-#include "core/yaml_tree.hpp"
+#include "core/crosswalk/map_query.hpp"
+#include "core/formats/sssom.hpp"
+#include "core/render/render_map.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
 #include <fmt/format.h>
 

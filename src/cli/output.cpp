@@ -1,7 +1,7 @@
 #include "cli/output.hpp"
 
 #include "cli/exit_codes.hpp"
-#include "core/files.hpp"
+#include "core/util/files.hpp"
 
 #include <fmt/format.h>
 #include <map>

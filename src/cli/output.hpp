@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "core/diagnostic.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <string>
 #include <vector>

@@ -8,13 +8,13 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
-#include "core/assess_log.hpp"
-#include "core/bundled.hpp"
-#include "core/cohort.hpp"
-#include "core/files.hpp"
-#include "core/render_assess.hpp"
-#include "core/render_cohort.hpp"
-#include "core/text.hpp"
+#include "core/assess/assess_log.hpp"
+#include "core/registry/bundled.hpp"
+#include "core/render/render_assess.hpp"
+#include "core/render/render_cohort.hpp"
+#include "core/report/cohort.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

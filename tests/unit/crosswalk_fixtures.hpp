@@ -2,8 +2,8 @@
 // B (b1, b2) and C (c1, c2, c3).
 #pragma once
 
-#include "core/crosswalk.hpp"
-#include "core/framework_loader.hpp"
+#include "core/crosswalk/crosswalk.hpp"
+#include "core/model/framework_loader.hpp"
 
 #include <doctest/doctest.h>
 #include <map>

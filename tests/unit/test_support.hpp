@@ -2,8 +2,8 @@
 // ../shared/fixtures (other projects' data, read in place, never copied here).
 #pragma once
 
-#include "core/bundled.hpp"
-#include "core/framework_loader.hpp"
+#include "core/model/framework_loader.hpp"
+#include "core/registry/bundled.hpp"
 
 #include <doctest/doctest.h>
 

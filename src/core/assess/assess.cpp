@@ -1,0 +1,354 @@
+#include "core/assess/assess.hpp"
+
+#include "core/util/text.hpp"
+#include "core/yaml/yaml_fields.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace leadctl {
+
+DomainResult roll_up(const Framework& fw, int root, const std::function<ItemStatus(int item)>& status_of) {
+    DomainResult d;
+    d.item = root;
+    for (std::size_t y = 0; y < fw.items.size(); ++y) {
+        const int i = static_cast<int>(y);
+        const auto s = status_of(i);
+        if (s == ItemStatus::not_required || !fw.within(i, root)) continue;
+        ++d.assessed;
+        d.met += s == ItemStatus::met;
+        d.partial += s == ItemStatus::partial;
+    }
+    d.status = d.met == d.assessed              ? ItemStatus::met
+               : (d.met == 0 && d.partial == 0) ? ItemStatus::gap
+                                                : ItemStatus::partial;
+    return d;
+}
+
+std::string_view to_string(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::met:
+            return "met";
+        case ItemStatus::partial:
+            return "partial";
+        case ItemStatus::gap:
+            return "gap";
+        case ItemStatus::not_required:
+            return "not-required";
+    }
+    return "";
+}
+
+// ------------------------------------------------------------------ policy
+
+namespace {
+
+constexpr std::string_view kPolicyKeys[] = {"window_years",   "max_items_per_entry", "min_entries",
+                                            "min_types",      "require_signoff",     "count_relations",
+                                            "max_hops",       "max_share",           "min_pairs_for_distribution",
+                                            "max_suggestions"};
+
+void read_int(yaml::Fields& f, std::string_view key, int& out, int min, int max, Diagnostics& d) {
+    if (auto v = f.integer(key)) {
+        if (*v < min || *v > max) {
+            d.error(f.at(*f.get(key)), "invalid-value", fmt::format("{} must be from {} to {}", key, min, max));
+        } else {
+            out = static_cast<int>(*v);
+        }
+    }
+}
+
+}  // namespace
+
+PolicyLoad load_policy(std::string_view text, const std::string& file) {
+    PolicyLoad out;
+    auto& d = out.diagnostics;
+    auto doc = yaml::parse(text, file);
+    const bool empty = doc.diagnostics.items().size() == 1 && doc.diagnostics.items()[0].code == "empty-file";
+    if (empty) return out;  // an empty policy keeps every default
+    d.append(doc.diagnostics);
+    if (!doc.root || !yaml::expect_map(*doc.root, file, d, "a policy file")) return out;
+    yaml::Fields f(*doc.root, file, d, kPolicyKeys, "the policy");
+    Policy& p = out.policy;
+    read_int(f, "window_years", p.window_years, 1, 50, d);
+    read_int(f, "max_items_per_entry", p.max_items_per_entry, 1, 100, d);
+    read_int(f, "min_entries", p.min_entries, 1, 1000, d);
+    read_int(f, "min_types", p.min_types, 1, 12, d);
+    read_int(f, "max_hops", p.max_hops, 1, 5, d);
+    read_int(f, "min_pairs_for_distribution", p.min_pairs_for_distribution, 1, 100000, d);
+    read_int(f, "max_suggestions", p.max_suggestions, 0, 20, d);
+    if (const auto v = f.text("require_signoff"); !v.empty()) {
+        if (text::to_lower(v) == "true" || text::to_lower(v) == "false") {
+            p.require_signoff = text::to_lower(v) == "true";
+        } else {
+            d.error(f.at(*f.get("require_signoff")), "invalid-value", "require_signoff must be true or false");
+        }
+    }
+    if (const auto v = f.text("max_share"); !v.empty()) {
+        double x = -1;
+        const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec != std::errc{} || ptr != v.data() + v.size() || !(x > 0 && x <= 1)) {
+            d.error(f.at(*f.get("max_share")), "invalid-value", "max_share must be a fraction above 0, at most 1");
+        } else {
+            p.max_share = x;
+        }
+    }
+    if (f.get("count_relations")) {
+        p.count_relations.clear();
+        for (const auto& r : f.texts("count_relations")) {
+            if (auto rel = parse_relation(r)) {
+                p.count_relations.insert(*rel);
+            } else {
+                d.error(f.at(*f.get("count_relations")), "invalid-value",
+                        fmt::format("count_relations: \"{}\" is not one of exact, close, broad, narrow, related", r));
+            }
+        }
+    }
+    d.sort();
+    return out;
+}
+
+// ------------------------------------------------------------------ opportunities
+
+OpportunityLoad load_opportunities(std::string_view text, const std::string& file) {
+    static constexpr std::string_view kHeader[] = {"id", "title", "version", "license", "source", "opportunities"};
+    static constexpr std::string_view kKeys[] = {"id", "title", "description", "type", "origin", "develops"};
+    OpportunityLoad out;
+    auto& d = out.diagnostics;
+    auto doc = yaml::parse(text, file);
+    d.append(doc.diagnostics);
+    if (!doc.root || !yaml::expect_map(*doc.root, file, d, "an opportunity catalogue")) return out;
+    yaml::Fields f(*doc.root, file, d, kHeader, "the catalogue header");
+    if (const auto* list = f.list("opportunities", true)) {
+        for (const auto& n : list->items) {
+            if (!yaml::expect_map(*n, file, d, "an opportunity")) continue;
+            yaml::Fields o(*n, file, d, kKeys, "opportunity");
+            Opportunity op{o.text("id", true), o.text("title", true), o.text("description"),
+                           o.text("type"),     o.text("origin"),      o.texts("develops")};
+            for (const auto& r : op.develops) {
+                if (!parse_reference(r)) {
+                    d.error(o.where(), "invalid-reference",
+                            fmt::format("\"{}\" is not a reference such as mlcf:2.4", r));
+                }
+            }
+            out.opportunities.push_back(std::move(op));
+        }
+    }
+    return out;
+}
+
+// ------------------------------------------------------------------ assessment
+
+Assessor::Assessor(const Framework& fw, const Profile& profile, Date as_of, Policy policy, const CrosswalkIndex& index,
+                   FrameworkLookup lookup, const std::vector<Opportunity>& opportunities)
+    : fw_(fw), profile_(profile), index_(index), lookup_(std::move(lookup)), opportunities_(opportunities) {
+    result_.framework = &fw;
+    result_.profile = &profile;
+    result_.as_of = as_of;
+    result_.policy = std::move(policy);
+    result_.items.resize(fw.items.size());
+    const int target = profile.level.empty() ? -1 : fw.level_index(profile.level);
+    for (std::size_t i = 0; i < fw.items.size(); ++i) result_.items[i].item = static_cast<int>(i);
+    for (const auto& code : profile.required) {
+        const int i = fw.find(code);
+        if (i < 0) continue;
+        assessed_.push_back(i);
+        auto& r = result_.items[static_cast<std::size_t>(i)];
+        r.required = true;
+        r.level_target = target;
+    }
+}
+
+std::string Assessor::canonical(const std::string& ref) const {
+    const auto r = parse_reference(text::trim(ref));
+    if (!r) return {};
+    const Framework* f = lookup_(r->prefix);
+    const Item* it = f ? f->item(r->code) : nullptr;
+    return it ? f->id + ":" + it->code : std::string();
+}
+
+std::vector<Assessor::Target> Assessor::targets_of(const std::string& ref, bool& parent_only) const {
+    std::vector<Target> out;
+    parent_only = false;
+    const auto colon = ref.find(':');
+    if (ref.substr(0, colon) == fw_.id) {
+        const int x = fw_.find(ref.substr(colon + 1));
+        bool ancestor = false;
+        for (int y : assessed_) {
+            if (fw_.within(x, y))
+                out.push_back({y, "direct"});
+            else if (fw_.within(y, x))
+                ancestor = true;
+        }
+        parent_only = out.empty() && ancestor;
+        return out;
+    }
+    for (const auto& r : index_.resolve(ref, fw_.id, result_.policy.max_hops)) {
+        if (!result_.policy.count_relations.count(r.relation)) continue;
+        const int t = fw_.find(r.to.substr(r.to.find(':') + 1));
+        if (t < 0) continue;
+        for (int y : assessed_) {
+            if (!fw_.within(t, y)) continue;
+            std::string via = fmt::format("{} {} {}", ref, info(r.relation).symbol, r.to);
+            if (!r.direct()) via += " via " + text::join(r.via, ", ");
+            out.push_back({y, via});
+        }
+    }
+    return out;
+}
+
+void Assessor::entry(const Entry& e) {
+    ++result_.entries_read;
+    if (!e.date) return;  // reported by validation
+    const Policy& p = result_.policy;
+    if (*e.date > result_.as_of) {
+        result_.future.push_back({e.id, *e.date});
+        result_.warnings.push_back(
+            {"future-entry", fmt::format("entry {} ({}) is after the as-of date {} and is ignored", e.id, e.date->str(),
+                                         result_.as_of.str())});
+        return;
+    }
+    if (*e.date < result_.as_of.minus_years(p.window_years)) {
+        result_.expired.push_back({e.id, *e.date});
+        return;
+    }
+    // Every assessed item this entry reaches, in the order of its tags, each once.
+    std::vector<Target> targets;
+    for (const auto& tag : e.competencies) {
+        const std::string ref = canonical(tag.ref);
+        if (ref.empty()) continue;
+        bool parent_only = false;
+        for (auto& t : targets_of(ref, parent_only)) {
+            const bool seen =
+                std::any_of(targets.begin(), targets.end(), [&](const Target& x) { return x.item == t.item; });
+            if (!seen) targets.push_back(std::move(t));
+        }
+        if (parent_only) {
+            result_.warnings.push_back(
+                {"parent-tag", fmt::format("entry {} is tagged {}, a parent item: tag its elements, since a parent "
+                                           "tag counts toward none of them",
+                                           e.id, ref)});
+        }
+    }
+    // A level counts when the entry is tagged to a framework whose scale has it
+    // (a level on an MLCF-only entry says nothing about the HLM's scale).
+    int level = -1;
+    if (!e.level.empty() && fw_.level_index(e.level) >= 0) {
+        for (const auto& tag : e.competencies) {
+            const auto r = parse_reference(text::trim(tag.ref));
+            const Framework* f = r ? lookup_(r->prefix) : nullptr;
+            if (f && f->level_index(e.level) >= 0) {
+                level = fw_.level_index(e.level);
+                break;
+            }
+        }
+    }
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        auto& r = result_.items[static_cast<std::size_t>(targets[k].item)];
+        if (static_cast<int>(k) >= p.max_items_per_entry) {
+            r.dropped.push_back(e.id);
+            continue;
+        }
+        r.evidence.push_back({e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(), level, targets[k].via});
+    }
+}
+
+bool Assessor::reaches(const std::string& ref, int y) const {
+    bool parent_only = false;
+    const std::string c = canonical(ref);
+    if (c.empty()) return false;
+    for (const auto& t : targets_of(c, parent_only)) {
+        if (t.item == y) return true;
+    }
+    return false;
+}
+
+Assessment Assessor::finish() {
+    Assessment& a = result_;
+    const Policy& p = a.policy;
+    std::map<int, int> pairs_per_root;
+    int pairs = 0;
+    for (int y : assessed_) {
+        auto& r = a.items[static_cast<std::size_t>(y)];
+        for (const auto& ev : r.evidence) {
+            if (!ev.type.empty()) r.types.insert(ev.type);
+            r.signed_off = r.signed_off || ev.signed_off;
+        }
+        // Highest level L that at least min_entries counted entries reach.
+        for (int L = static_cast<int>(a.framework->scale.size()) - 1; L >= 0 && r.level_attained < 0; --L) {
+            const auto n = std::count_if(r.evidence.begin(), r.evidence.end(),
+                                         [&](const CountedEvidence& ev) { return ev.level >= L; });
+            if (n >= p.min_entries) r.level_attained = L;
+        }
+        const bool enough = static_cast<int>(r.evidence.size()) >= p.min_entries &&
+                            static_cast<int>(r.types.size()) >= p.min_types && (!p.require_signoff || r.signed_off) &&
+                            (r.level_target < 0 || r.level_attained >= r.level_target);
+        r.status = enough ? ItemStatus::met : r.evidence.empty() ? ItemStatus::gap : ItemStatus::partial;
+        ++a.assessed;
+        if (r.status == ItemStatus::met) ++a.met;
+        if (r.status == ItemStatus::partial) ++a.partial;
+        if (r.status == ItemStatus::gap) ++a.gap;
+        int root = y;
+        while (a.framework->items[static_cast<std::size_t>(root)].parent >= 0) {
+            root = a.framework->items[static_cast<std::size_t>(root)].parent;
+        }
+        pairs_per_root[root] += static_cast<int>(r.evidence.size());
+        pairs += static_cast<int>(r.evidence.size());
+    }
+    a.coverage = a.assessed ? static_cast<double>(a.met) / a.assessed : 0;
+    // Roll-up per top-level domain.
+    for (int root : a.framework->roots) {
+        const DomainResult d =
+            roll_up(*a.framework, root, [&a](int y) { return a.items[static_cast<std::size_t>(y)].status; });
+        if (d.assessed > 0) a.domains.push_back(d);
+    }
+    // Clustering: too much of the evidence in one domain.
+    if (pairs >= p.min_pairs_for_distribution) {
+        for (const auto& [root, n] : pairs_per_root) {
+            const double share = static_cast<double>(n) / pairs;
+            if (share > p.max_share) {
+                const auto& it = a.framework->items[static_cast<std::size_t>(root)];
+                a.warnings.push_back(
+                    {"clustered", fmt::format("{} of {} counted pieces of evidence ({:.0f}%) are in "
+                                              "{}:{} {}; review panels look for a spread",
+                                              n, pairs, share * 100, a.framework->id, it.code, it.name)});
+            }
+        }
+    }
+    // What to do next: for each unmet item, the opportunities that develop it,
+    // ranked by how many of the person's unmet items each addresses.
+    std::vector<int> unmet;
+    for (int y : assessed_) {
+        if (a.items[static_cast<std::size_t>(y)].status != ItemStatus::met) unmet.push_back(y);
+    }
+    std::vector<std::vector<int>> develops(opportunities_.size());
+    for (std::size_t o = 0; o < opportunities_.size(); ++o) {
+        for (int y : unmet) {
+            for (const auto& ref : opportunities_[o].develops) {
+                if (reaches(ref, y)) {
+                    develops[o].push_back(y);
+                    break;
+                }
+            }
+        }
+    }
+    for (int y : unmet) {
+        Suggestion s;
+        s.item = y;
+        for (std::size_t o = 0; o < opportunities_.size(); ++o) {
+            if (std::find(develops[o].begin(), develops[o].end(), y) == develops[o].end()) continue;
+            s.opportunities.push_back({&opportunities_[o], static_cast<int>(develops[o].size())});
+        }
+        std::stable_sort(
+            s.opportunities.begin(), s.opportunities.end(),
+            [](const SuggestedOpportunity& x, const SuggestedOpportunity& z) { return x.addresses > z.addresses; });
+        if (static_cast<int>(s.opportunities.size()) > p.max_suggestions)
+            s.opportunities.resize(static_cast<std::size_t>(p.max_suggestions));
+        a.suggestions.push_back(std::move(s));
+    }
+    return std::move(result_);
+}
+
+}  // namespace leadctl

@@ -1,0 +1,160 @@
+// Gap reports: one person's evidence against a framework profile, through the
+// crosswalks, under a policy (window, reuse cap, thresholds). Rules and defaults
+// are documented in leadctl-policy(5); every number here is a Policy setting.
+#pragma once
+
+#include "core/crosswalk/crosswalk_index.hpp"
+#include "core/evidence/evidence.hpp"
+#include "core/model/model.hpp"
+#include "core/util/date.hpp"
+#include "core/util/diagnostic.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace leadctl {
+
+inline constexpr std::string_view kAssessSchema = "leadctl.assess/1";
+
+struct Policy {
+    int window_years = 3;         ///< entries older than this many years before as-of are expired
+    int max_items_per_entry = 3;  ///< one entry counts toward at most this many assessed items
+    int min_entries = 2;          ///< counted entries an item needs to be met
+    int min_types = 2;            ///< distinct entry types an item needs to be met
+    bool require_signoff = true;  ///< at least one counted entry must be signed off
+    std::set<Relation> count_relations{Relation::exact, Relation::close, Relation::broad};
+    int max_hops = 2;                    ///< crosswalks composed at most
+    double max_share = 0.5;              ///< share of evidence in one domain above which it is "clustered"
+    int min_pairs_for_distribution = 4;  ///< counted (entry, item) pairs before clustering is judged
+    int max_suggestions = 3;             ///< opportunities suggested per unmet item
+};
+
+struct PolicyLoad {
+    Policy policy;
+    Diagnostics diagnostics;
+};
+/// Read a policy file: any subset of the Policy settings, by the names above.
+PolicyLoad load_policy(std::string_view text, const std::string& file);
+
+struct Opportunity {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string type;                   ///< the evidence type it usually produces
+    std::string origin;                 ///< seed or editorial
+    std::vector<std::string> develops;  ///< references, any framework
+};
+
+struct OpportunityLoad {
+    std::vector<Opportunity> opportunities;
+    Diagnostics diagnostics;
+};
+OpportunityLoad load_opportunities(std::string_view text, const std::string& file);
+
+struct CountedEvidence {
+    std::string entry;
+    Date date;
+    std::string type;
+    bool signed_off = false;
+    int level = -1;   ///< index on the framework's scale, or -1
+    std::string via;  ///< "direct", or the crosswalk path
+};
+
+enum class ItemStatus : std::uint8_t { met, partial, gap, not_required };
+std::string_view to_string(ItemStatus s);
+
+struct ItemResult {
+    int item = -1;
+    bool required = false;
+    ItemStatus status = ItemStatus::not_required;
+    std::vector<CountedEvidence> evidence;
+    std::set<std::string> types;
+    bool signed_off = false;
+    int level_attained = -1;
+    int level_target = -1;
+    std::vector<std::string> dropped;  ///< entries that reached this item past the reuse cap
+};
+
+struct DomainResult {
+    int item = -1;  ///< a root of the framework
+    ItemStatus status = ItemStatus::gap;
+    int assessed = 0;
+    int met = 0;
+    int partial = 0;
+};
+
+/// A top-level domain rolled up from its items' statuses (items not required are
+/// left out): met when all are met, a gap when none is met or partial.
+DomainResult roll_up(const Framework& fw, int root, const std::function<ItemStatus(int item)>& status_of);
+
+struct SuggestedOpportunity {
+    const Opportunity* opportunity = nullptr;
+    int addresses = 0;  ///< how many of the person's unmet items it develops
+};
+
+struct Suggestion {
+    int item = -1;
+    std::vector<SuggestedOpportunity> opportunities;
+};
+
+struct AssessWarning {
+    std::string code;
+    std::string message;
+};
+
+struct EntryNote {
+    std::string entry;
+    Date date;
+};
+
+struct Assessment {
+    Person person;
+    const Framework* framework = nullptr;
+    const Profile* profile = nullptr;
+    Date as_of;
+    Policy policy;
+    std::vector<ItemResult> items;  ///< every item of the framework, in framework order
+    std::vector<DomainResult> domains;
+    int assessed = 0, met = 0, partial = 0, gap = 0;
+    double coverage = 0;
+    std::vector<AssessWarning> warnings;
+    std::vector<EntryNote> expired;
+    std::vector<EntryNote> future;
+    std::vector<Suggestion> suggestions;
+    std::size_t entries_read = 0;
+};
+
+/// Builds an Assessment from entries fed one at a time.
+class Assessor {
+public:
+    Assessor(const Framework& fw, const Profile& profile, Date as_of, Policy policy, const CrosswalkIndex& index,
+             FrameworkLookup lookup, const std::vector<Opportunity>& opportunities);
+
+    void person(const Person& p) { result_.person = p; }
+    void entry(const Entry& e);
+    /// Status, roll-up, distribution and suggestions; call once after the last entry.
+    Assessment finish();
+
+private:
+    struct Target {
+        int item;
+        std::string via;
+    };
+    std::vector<Target> targets_of(const std::string& ref, bool& parent_only) const;
+    std::string canonical(const std::string& ref) const;
+    bool reaches(const std::string& ref, int assessed_item) const;
+
+    const Framework& fw_;
+    const Profile& profile_;
+    const CrosswalkIndex& index_;
+    FrameworkLookup lookup_;
+    const std::vector<Opportunity>& opportunities_;
+    std::vector<int> assessed_;  ///< item indices the profile requires
+    Assessment result_;
+};
+
+}  // namespace leadctl

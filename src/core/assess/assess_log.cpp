@@ -1,0 +1,85 @@
+#include "core/assess/assess_log.hpp"
+
+#include "core/util/text.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace leadctl {
+
+const Profile* choose_profile(const Framework& fw, const std::string& target, const Person* person, std::string& why) {
+    std::vector<std::string> ids;
+    for (const auto& p : fw.profiles) ids.push_back(p.id);
+    if (ids.empty()) {
+        why = fmt::format("{} has no profiles to assess against", fw.id);
+        return nullptr;
+    }
+    std::string wanted = target;
+    if (wanted.empty() && person && fw.profile(person->stage)) wanted = person->stage;
+    if (wanted.empty()) {
+        why = fmt::format("say which profile of {} to assess against: --target {}{}", fw.id, text::join(ids, "|"),
+                          person && !person->stage.empty()
+                              ? fmt::format(" (the person's stage \"{}\" is not one)", person->stage)
+                              : "");
+        return nullptr;
+    }
+    const Profile* profile = fw.profile(wanted);
+    if (!profile) {
+        why = fmt::format("{} has no profile \"{}\"{}; profiles: {}", fw.id, wanted, text::did_you_mean(wanted, ids),
+                          text::join(ids, ", "));
+    }
+    return profile;
+}
+
+AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req) {
+    AssessLogResult out;
+    LogReadOptions read;
+    read.as_of = req.as_of;
+    read.privacy = req.privacy;
+    read.cancel = req.cancel;
+    std::vector<Entry> waiting;
+    std::unique_ptr<Assessor> assessor;
+    const FrameworkLookup& lookup = req.frameworks->lookup;
+    auto try_start = [&]() -> bool {
+        if (assessor) return true;
+        std::string why;
+        const Profile* profile = choose_profile(*req.framework, req.target, out.person ? &*out.person : nullptr, why);
+        if (!profile) {
+            out.message = why;
+            return false;
+        }
+        assessor = std::make_unique<Assessor>(*req.framework, *profile, req.as_of, req.policy, *req.index, lookup,
+                                              *req.opportunities);
+        if (out.person) assessor->person(*out.person);
+        for (const auto& e : waiting) assessor->entry(e);
+        waiting.clear();
+        return true;
+    };
+    const auto r = read_log_file(
+        path, read, *req.frameworks, out.diagnostics, [&](const Person& p) { out.person = p; },
+        [&](const Entry& e, const EvidenceChecker&) {
+            if (!assessor && (out.person || !req.target.empty())) (void)try_start();
+            if (assessor) {
+                assessor->entry(e);
+            } else {
+                waiting.push_back(e);
+            }
+        });
+    out.entries = r.entries;
+    out.diagnostics.sort();
+    if (r.cancelled) {
+        out.failure = AssessFailure::cancelled;
+    } else if (!r.readable) {
+        out.failure = AssessFailure::unreadable;
+    } else if (out.diagnostics.has_errors()) {
+        out.failure = AssessFailure::invalid;
+    } else if (!try_start()) {
+        out.failure = AssessFailure::no_profile;
+    } else {
+        out.assessment = assessor->finish();
+        if (out.person) out.assessment->person = *out.person;
+    }
+    return out;
+}
+
+}  // namespace leadctl

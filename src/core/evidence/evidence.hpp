@@ -1,0 +1,114 @@
+// Evidence logs: a person and their entries of leadership activity, each tagged
+// to competencies of any framework. Format: leadctl-evidence(5). Logs come as
+// YAML, CSV or JSON Lines; all three are read into the same model, one entry at
+// a time, so that memory stays flat however long a log grows.
+#pragma once
+
+#include "core/util/date.hpp"
+#include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_tree.hpp"
+
+#include <array>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leadctl {
+
+struct EvidenceType {
+    std::string_view name;
+    std::string_view description;
+};
+
+/// The closed set of entry types.
+inline constexpr std::array<EvidenceType, 12> kEvidenceTypes{{
+    {"audit", "clinical audit or re-audit, led or taken part in"},
+    {"qip", "quality improvement project (e.g. PDSA cycles)"},
+    {"teaching", "teaching or training others, peer teaching"},
+    {"committee", "committee, forum or student/trainee representative work"},
+    {"management", "a management role: rota, service, budget, project"},
+    {"shadowing", "shadowing a manager, director or leader"},
+    {"course", "a course or e-learning module (e.g. IHI Open School)"},
+    {"reflection", "written reflection on a leadership experience"},
+    {"feedback-360", "multi-source (360-degree) feedback"},
+    {"presentation", "presenting at a meeting or conference"},
+    {"publication", "a publication, poster or report"},
+    {"other", "anything else, described in the title"},
+}};
+
+inline constexpr std::array<std::string_view, 3> kRoles{"led", "contributed", "attended"};
+
+struct Tag {
+    std::string ref;  ///< as written: "mlcf:2.4", "hlm:engaging-the-team"
+    SourceLocation location;
+};
+
+struct Person {
+    std::string id;
+    std::string name;
+    std::string stage;
+    std::string programme;
+    std::optional<double> ltft;
+    SourceLocation location;
+};
+
+struct SignOff {
+    std::string by;
+    std::optional<Date> date;
+    SourceLocation date_location;
+};
+
+/// A free-text field with where its value starts, for the privacy check.
+struct TextField {
+    std::string value;
+    SourceLocation location;
+};
+
+struct Entry {
+    std::string id;
+    std::optional<Date> date;  ///< unset when missing or invalid (reported)
+    std::string type;
+    TextField title;
+    TextField description;
+    TextField reflection;
+    std::vector<Tag> competencies;
+    std::string level;
+    std::string role;
+    std::optional<SignOff> signed_off;
+    bool showcase = false;
+    std::vector<std::string> attachments;
+    SourceLocation location;  ///< the entry itself
+    SourceLocation date_location;
+    SourceLocation level_location;
+};
+
+enum class LogFormat { yaml, csv, jsonl };
+
+/// Format from the file name (.yaml/.yml, .csv, .jsonl/.ndjson), else from the
+/// first non-blank character of `head` ('{' JSON Lines; a header row with commas
+/// and no ':' CSV; otherwise YAML).
+LogFormat detect_log_format(std::string_view path, std::string_view head);
+std::string_view format_name(LogFormat f);
+
+/// Receives a log as it is read.
+struct EvidenceSink {
+    std::function<void(const Person&)> person;
+    std::function<void(const Entry&)> entry;  ///< the entry is valid only during the call
+};
+
+/// One entry, or the person, from its YAML node (also used for CSV rows and JSON
+/// lines, which are turned into the same node shape).
+Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics& diags);
+Person person_from_node(const yaml::Node& n, const std::string& file, Diagnostics& diags);
+
+/// Read a log from `in`, calling the sink for the person and for each entry, and
+/// reporting problems of shape (missing fields, wrong types, unknown keys, bad
+/// dates, unknown types and roles, syntax) in `diags`. Checks that need the
+/// frameworks are done by EvidenceChecker.
+void read_evidence(std::istream& in, const std::string& file, LogFormat format, const EvidenceSink& sink,
+                   Diagnostics& diags);
+
+}  // namespace leadctl

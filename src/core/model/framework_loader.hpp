@@ -1,0 +1,33 @@
+// Reads a leadctl framework file (format: leadctl-framework(5)) into the model,
+// reporting every problem found rather than stopping at the first.
+#pragma once
+
+#include "core/model/model.hpp"
+#include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_tree.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace leadctl {
+
+/// Deepest item tree accepted (domain → element → standard → ... ).
+inline constexpr int kMaxItemDepth = 8;
+
+struct FrameworkLoad {
+    std::optional<Framework> framework;  ///< set only when there were no errors
+    Diagnostics diagnostics;             ///< errors and warnings, in file order
+};
+
+/// Parse and check framework text. `file` names it in diagnostics.
+FrameworkLoad load_framework(std::string_view text, const std::string& file);
+
+/// Check an already parsed YAML tree (used by tools that parse once).
+FrameworkLoad load_framework(const yaml::Node& root, const std::string& file);
+
+/// The closed sets of header values, for validation and documentation.
+inline constexpr std::string_view kStatuses[] = {"published", "draft", "historical", "superseded", "withdrawn"};
+inline constexpr std::string_view kCompleteness[] = {"complete", "partial"};
+
+}  // namespace leadctl

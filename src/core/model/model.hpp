@@ -1,0 +1,115 @@
+// The framework model: a competency framework as a tree of items, an optional
+// ordered scale of levels, and named profiles (targets). Pure data plus lookups.
+#pragma once
+
+#include "core/util/diagnostic.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace leadctl {
+
+/// Fields of an interchange format that the model has no place for, kept under
+/// `x:` so that converting back to that format loses nothing. Keys are
+/// namespaced by format ("case.identifier", "moodle.ruletype"); values are text
+/// (JSON text for structured values). In file order.
+using Extra = std::vector<std::pair<std::string, std::string>>;
+
+struct Level {
+    std::string id;    ///< slug, e.g. "proficient"
+    std::string name;  ///< e.g. "Proficient"
+    std::string description;
+    Extra extra;
+};
+
+struct SourceCitation {
+    std::string citation;
+    std::string url;  ///< may be empty
+};
+
+struct LevelHeading {
+    std::string level;  ///< a scale level id
+    std::string text;
+};
+
+struct Item {
+    std::string code;  ///< unique in its framework, e.g. "2.4" or "self"
+    std::string name;
+    std::string type;  ///< domain, element, dimension, theme, standard, ...
+    std::string description;
+    std::string notes;
+    std::vector<std::string> aliases;
+    std::vector<std::string> outcomes;
+    std::vector<LevelHeading> level_headings;  ///< in scale order
+    int parent = -1;                           ///< index into Framework::items, -1 for a root
+    int depth = 0;                             ///< 0 for roots
+    std::vector<int> children;                 ///< indices, in file order
+    Extra extra;
+    SourceLocation location;
+};
+
+struct Profile {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string notes;
+    std::vector<std::string> required;  ///< item codes
+    std::string level;                  ///< scale level id, or empty
+    SourceLocation location;
+};
+
+struct Framework {
+    std::string id;  ///< the prefix in references ("mlcf")
+    std::string title;
+    std::string edition;
+    std::string publisher;
+    std::optional<int> year;
+    std::string uri;
+    std::vector<SourceCitation> sources;
+    std::string status;        ///< published, draft, historical, superseded, withdrawn
+    std::string completeness;  ///< complete or partial
+    std::string completeness_note;
+    std::string description;
+    std::string notes;
+    std::string license;
+    std::vector<Level> scale;  ///< lowest first
+    std::vector<Item> items;   ///< pre-order: every parent before its children
+    std::vector<int> roots;
+    std::vector<Profile> profiles;
+    Extra extra;
+
+    /// Build the code and alias indexes; call after filling `items`.
+    void index();
+
+    /// Index of the item with this code or alias, or -1.
+    [[nodiscard]] int find(std::string_view code_or_alias) const;
+    [[nodiscard]] const Item* item(std::string_view code_or_alias) const;
+    /// Position of a level in the scale (0 = lowest), or -1.
+    [[nodiscard]] int level_index(std::string_view level_id) const;
+    [[nodiscard]] const Profile* profile(std::string_view id) const;
+    [[nodiscard]] bool is_leaf(int index) const { return items[static_cast<std::size_t>(index)].children.empty(); }
+    /// True when `index` is `ancestor` or lies below it.
+    [[nodiscard]] bool within(int index, int ancestor) const;
+    /// All codes and aliases, for "did you mean" suggestions.
+    [[nodiscard]] std::vector<std::string> all_names() const;
+    [[nodiscard]] std::size_t max_depth() const;
+
+private:
+    std::unordered_map<std::string, int> by_code_;
+    std::unordered_map<std::string, int> by_alias_;
+};
+
+/// A competency reference "PREFIX:CODE" (code may be an alias).
+struct Reference {
+    std::string prefix;
+    std::string code;
+};
+
+/// Parse "mlcf:2.4". Returns nullopt unless there is exactly one ':' with text on both sides.
+std::optional<Reference> parse_reference(std::string_view text);
+
+}  // namespace leadctl

@@ -1,0 +1,347 @@
+#include "core/render/render_assess.hpp"
+
+#include "core/util/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace leadctl {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const Item& item_at(const Assessment& a, int i) {
+    return a.framework->items[static_cast<std::size_t>(i)];
+}
+std::string ref(const Assessment& a, int i) {
+    return a.framework->id + ":" + item_at(a, i).code;
+}
+std::string level_name(const Assessment& a, int l) {
+    return l < 0 ? "" : a.framework->scale[static_cast<std::size_t>(l)].name;
+}
+
+std::string headline(const Assessment& a) {
+    std::string who = a.person.name.empty() ? a.person.id : fmt::format("{} ({})", a.person.name, a.person.id);
+    if (who.empty()) who = "(no person named in the log)";
+    return fmt::format("{} · {} {} · as of {}", who, a.framework->id, a.profile->id, a.as_of.str());
+}
+
+std::string summary_line(const Assessment& a) {
+    return fmt::format("Coverage {:.0f}%: {} of {} required items met, {} partial, {} gap{}", a.coverage * 100, a.met,
+                       a.assessed, a.partial, a.gap, a.gap == 1 ? "" : "s");
+}
+
+std::string bar(int met, int partial, int total, int width) {
+    if (total <= 0) return std::string(static_cast<std::size_t>(width), ' ');
+    const int m = met * width / total;
+    const int p = partial * width / total;
+    std::string s;
+    for (int i = 0; i < width; ++i) s += i < m ? "█" : i < m + p ? "▒" : "░";
+    return s;
+}
+
+std::vector<const ItemResult*> required(const Assessment& a) {
+    std::vector<const ItemResult*> out;
+    for (const auto& r : a.items) {
+        if (r.required) out.push_back(&r);
+    }
+    return out;
+}
+
+std::string level_cell(const Assessment& a, const ItemResult& r) {
+    if (a.framework->scale.empty()) return "";
+    std::string s = r.level_attained >= 0 ? level_name(a, r.level_attained) : "-";
+    if (r.level_target >= 0) s += " / " + level_name(a, r.level_target);
+    return s;
+}
+
+}  // namespace
+
+std::string status_sgr(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::met:
+            return "32";
+        case ItemStatus::partial:
+            return "33";
+        case ItemStatus::gap:
+            return "31";
+        case ItemStatus::not_required:
+            return "2";
+    }
+    return "";
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+nlohmann::ordered_json policy_json(const Policy& p) {
+    Json rels = Json::array();
+    for (auto r : p.count_relations) rels.push_back(info(r).name);
+    return {{"window_years", p.window_years},
+            {"max_items_per_entry", p.max_items_per_entry},
+            {"min_entries", p.min_entries},
+            {"min_types", p.min_types},
+            {"require_signoff", p.require_signoff},
+            {"count_relations", rels},
+            {"max_hops", p.max_hops},
+            {"max_share", p.max_share},
+            {"min_pairs_for_distribution", p.min_pairs_for_distribution},
+            {"max_suggestions", p.max_suggestions}};
+}
+
+std::string render_assess_text(const Assessment& a, const Style& s) {
+    std::string out = s.bold(headline(a)) + "\n" + summary_line(a) + "\n\n";
+    Table d({"DOMAIN", "", "", "MET"});
+    for (const auto& dom : a.domains) {
+        d.add_row({Cell(ref(a, dom.item), "36"), item_at(a, dom.item).name,
+                   Cell(bar(dom.met, dom.partial, dom.assessed, 20), status_sgr(dom.status)),
+                   fmt::format("{}/{}", dom.met, dom.assessed)});
+    }
+    out += d.render(s);
+    out += "\n";
+    const bool scale = !a.framework->scale.empty();
+    Table t({"ITEM", "NAME", "STATUS", "ENTRIES", "TYPES", "SIGNED OFF", scale ? "LEVEL / TARGET" : ""});
+    t.align(3, Table::Align::right);
+    t.align(4, Table::Align::right);
+    for (const auto* r : required(a)) {
+        t.add_row({Cell(ref(a, r->item), "36"), item_at(a, r->item).name,
+                   Cell(std::string(to_string(r->status)), status_sgr(r->status)), std::to_string(r->evidence.size()),
+                   std::to_string(r->types.size()), r->evidence.empty() ? "-" : (r->signed_off ? "yes" : "no"),
+                   level_cell(a, *r)});
+    }
+    out += t.render(s);
+    if (!a.expired.empty()) {
+        out += fmt::format("\n{} entr{} older than {} years before {} no longer count{}.\n", a.expired.size(),
+                           a.expired.size() == 1 ? "y" : "ies", a.policy.window_years, a.as_of.str(),
+                           a.expired.size() == 1 ? "s" : "");
+    }
+    if (!a.warnings.empty()) {
+        out += "\n" + s.bold("Warnings") + "\n";
+        for (const auto& w : a.warnings) {
+            const auto lines = text::wrap(fmt::format("[{}] {}", w.code, w.message), 76);
+            for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
+        }
+    }
+    if (!a.suggestions.empty()) {
+        out += "\n" + s.bold("What to do next") + "\n";
+        for (const auto& sg : a.suggestions) {
+            const auto& r = a.items[static_cast<std::size_t>(sg.item)];
+            std::string need;
+            if (r.status == ItemStatus::partial) {
+                std::vector<std::string> missing;
+                if (static_cast<int>(r.evidence.size()) < a.policy.min_entries) {
+                    missing.push_back(
+                        fmt::format("{} more entr{}", a.policy.min_entries - static_cast<int>(r.evidence.size()),
+                                    a.policy.min_entries - static_cast<int>(r.evidence.size()) == 1 ? "y" : "ies"));
+                }
+                if (static_cast<int>(r.types.size()) < a.policy.min_types)
+                    missing.push_back("another type of evidence");
+                if (a.policy.require_signoff && !r.signed_off) missing.push_back("a sign-off");
+                if (r.level_target >= 0 && r.level_attained < r.level_target) {
+                    missing.push_back("evidence at " + level_name(a, r.level_target));
+                }
+                need = missing.empty() ? "" : " — needs " + text::join(missing, ", ");
+            }
+            out += fmt::format("  {} {} ({}){}\n", s.cyan(ref(a, sg.item)), item_at(a, sg.item).name,
+                               to_string(r.status), need);
+            for (const auto& o : sg.opportunities) {
+                out += fmt::format("    - {} ({})\n", o.opportunity->title,
+                                   o.addresses == 1 ? std::string("helps with this item")
+                                                    : fmt::format("helps with {} of your unmet items", o.addresses));
+            }
+        }
+    }
+    return out;
+}
+
+std::string render_assess_markdown(const Assessment& a) {
+    const auto cell = text::markdown_cell;
+    std::string out = fmt::format("# Leadership gap report: {}\n\n", cell(headline(a)));
+    out += fmt::format("**{}**\n\n", summary_line(a));
+    out += "| Domain | Met | Status |\n|---|---|---|\n";
+    for (const auto& d : a.domains) {
+        out += fmt::format("| `{}` {} | {}/{} | {} |\n", ref(a, d.item), cell(item_at(a, d.item).name), d.met,
+                           d.assessed, to_string(d.status));
+    }
+    out += "\n| Item | Name | Status | Entries | Types | Signed off | Level |\n|---|---|---|---|---|---|---|\n";
+    for (const auto* r : required(a)) {
+        out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", ref(a, r->item), cell(item_at(a, r->item).name),
+                           to_string(r->status), r->evidence.size(), r->types.size(),
+                           r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
+    }
+    if (!a.warnings.empty()) {
+        out += "\n## Warnings\n\n";
+        for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", w.code, cell(w.message));
+    }
+    if (!a.suggestions.empty()) {
+        out += "\n## What to do next\n\n";
+        for (const auto& sg : a.suggestions) {
+            out += fmt::format("- `{}` {} ({})\n", ref(a, sg.item), cell(item_at(a, sg.item).name),
+                               to_string(a.items[static_cast<std::size_t>(sg.item)].status));
+            for (const auto& o : sg.opportunities) {
+                out += fmt::format("  - {} ({})\n", cell(o.opportunity->title),
+                                   o.addresses == 1 ? std::string("helps with this item")
+                                                    : fmt::format("helps with {} of your unmet items", o.addresses));
+            }
+        }
+    }
+    return out;
+}
+
+std::string render_assess_json(const Assessment& a) {
+    Json j;
+    j["schema"] = kAssessSchema;
+    j["person"] = {{"id", a.person.id},
+                   {"name", a.person.name},
+                   {"stage", a.person.stage},
+                   {"programme", a.person.programme},
+                   {"ltft", a.person.ltft ? Json(*a.person.ltft) : Json(nullptr)}};
+    j["framework"] = a.framework->id;
+    j["target"] = a.profile->id;
+    j["as_of"] = a.as_of.str();
+    j["policy"] = policy_json(a.policy);
+    j["summary"] = {{"assessed", a.assessed}, {"met", a.met},           {"partial", a.partial},
+                    {"gap", a.gap},           {"coverage", a.coverage}, {"entries", a.entries_read}};
+    Json items = Json::array();
+    for (const auto& r : a.items) {
+        Json ev = Json::array();
+        for (const auto& e : r.evidence) ev.push_back({{"entry", e.entry}, {"via", e.via}});
+        Json types = Json::array();
+        for (const auto& t : r.types) types.push_back(t);
+        items.push_back(
+            {{"ref", ref(a, r.item)},
+             {"name", item_at(a, r.item).name},
+             {"required", r.required},
+             {"status", to_string(r.status)},
+             {"count", r.evidence.size()},
+             {"types", types},
+             {"signed_off", r.signed_off},
+             {"level_attained", r.level_attained >= 0
+                                    ? Json(a.framework->scale[static_cast<std::size_t>(r.level_attained)].id)
+                                    : Json(nullptr)},
+             {"level_target", r.level_target >= 0
+                                  ? Json(a.framework->scale[static_cast<std::size_t>(r.level_target)].id)
+                                  : Json(nullptr)},
+             {"evidence", ev},
+             {"dropped", r.dropped}});
+    }
+    j["items"] = std::move(items);
+    Json domains = Json::array();
+    for (const auto& d : a.domains) {
+        domains.push_back({{"ref", ref(a, d.item)},
+                           {"name", item_at(a, d.item).name},
+                           {"status", to_string(d.status)},
+                           {"assessed", d.assessed},
+                           {"met", d.met},
+                           {"partial", d.partial}});
+    }
+    j["domains"] = std::move(domains);
+    Json warnings = Json::array();
+    for (const auto& w : a.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
+    j["warnings"] = std::move(warnings);
+    Json expired = Json::array();
+    for (const auto& e : a.expired) expired.push_back({{"entry", e.entry}, {"date", e.date.str()}});
+    j["expired"] = std::move(expired);
+    Json suggestions = Json::array();
+    for (const auto& s : a.suggestions) {
+        Json ops = Json::array();
+        for (const auto& o : s.opportunities) {
+            ops.push_back({{"id", o.opportunity->id}, {"title", o.opportunity->title}, {"addresses", o.addresses}});
+        }
+        suggestions.push_back({{"item", ref(a, s.item)}, {"opportunities", ops}});
+    }
+    j["suggestions"] = std::move(suggestions);
+    return j.dump(2) + "\n";
+}
+
+std::string render_assess_html(const Assessment& a) {
+    const auto e = [](std::string_view s) { return html_escape(s); };
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Leadership gap report: " +
+        e(headline(a)) +
+        "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 "
+        "1rem;color:#222}"
+        "\ntable{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.3rem "
+        ".5rem;"
+        "text-align:left}\n.met{color:#1a7f37}.partial{color:#9a6700}.gap{color:#cf222e}\n</style>\n</head>\n<body>\n";
+    out += "<h1>Leadership gap report</h1>\n<p>" + e(headline(a)) + "</p>\n<p><strong>" + e(summary_line(a)) +
+           "</strong></p>\n";
+    // Coverage per domain as an inline SVG bar chart.
+    const int row_h = 24, label_w = 260, bar_w = 360;
+    const int h = row_h * static_cast<int>(a.domains.size()) + 10;
+    out += fmt::format(
+        "<svg role=\"img\" aria-label=\"Coverage per domain\" width=\"{}\" height=\"{}\" "
+        "xmlns=\"http://www.w3.org/2000/svg\">\n",
+        label_w + bar_w + 60, h);
+    int y = 5;
+    for (const auto& d : a.domains) {
+        const int met_w = d.assessed ? bar_w * d.met / d.assessed : 0;
+        const int part_w = d.assessed ? bar_w * d.partial / d.assessed : 0;
+        out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\n", y + 16,
+                           e(ref(a, d.item) + " " + item_at(a, d.item).name));
+        out +=
+            fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eee\"/>\n", label_w, y + 3, bar_w);
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#2da44e\"/>\n", label_w, y + 3,
+                           met_w);
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#d4a72c\"/>\n", label_w + met_w,
+                           y + 3, part_w);
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\">{}/{}</text>\n", label_w + bar_w + 8, y + 16,
+                           d.met, d.assessed);
+        y += row_h;
+    }
+    out += "</svg>\n";
+    out +=
+        "<table>\n<thead><tr><th>Item</th><th>Name</th><th>Status</th><th>Entries</th><th>Types</th>"
+        "<th>Signed off</th><th>Level</th></tr></thead>\n<tbody>\n";
+    for (const auto* r : required(a)) {
+        const std::string st(to_string(r->status));
+        out += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
+            "<td>{}</td></tr>\n",
+            e(ref(a, r->item)), e(item_at(a, r->item).name), st, st, r->evidence.size(), r->types.size(),
+            r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), e(level_cell(a, *r)));
+    }
+    out += "</tbody>\n</table>\n";
+    if (!a.warnings.empty()) {
+        out += "<h2>Warnings</h2>\n<ul>\n";
+        for (const auto& w : a.warnings) out += "<li><strong>" + e(w.code) + "</strong>: " + e(w.message) + "</li>\n";
+        out += "</ul>\n";
+    }
+    if (!a.suggestions.empty()) {
+        out += "<h2>What to do next</h2>\n<ul>\n";
+        for (const auto& sg : a.suggestions) {
+            out += "<li>" + e(ref(a, sg.item) + " " + item_at(a, sg.item).name) + "<ul>\n";
+            for (const auto& o : sg.opportunities) out += "<li>" + e(o.opportunity->title) + "</li>\n";
+            out += "</ul></li>\n";
+        }
+        out += "</ul>\n";
+    }
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace leadctl

@@ -1,0 +1,28 @@
+// Renderers for `leadctl assess`: text for a terminal, Markdown for a portfolio or
+// an e-mail, JSON (leadctl.assess/1) for scripts, and one self-contained HTML page.
+#pragma once
+
+#include "core/assess/assess.hpp"
+#include "core/util/table.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace leadctl {
+
+std::string render_assess_text(const Assessment& a, const Style& style);
+std::string render_assess_markdown(const Assessment& a);
+std::string render_assess_json(const Assessment& a);
+std::string render_assess_html(const Assessment& a);
+
+/// The policy's settings as a JSON object (shared by leadctl.assess/1 and leadctl.cohort/1).
+nlohmann::ordered_json policy_json(const Policy& p);
+
+/// The SGR colour of a status in terminal output: met green, partial yellow,
+/// gap red, not required dim.
+std::string status_sgr(ItemStatus s);
+
+/// Escape &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view s);
+
+}  // namespace leadctl

@@ -1,0 +1,412 @@
+#include "core/render/render_cohort.hpp"
+
+#include "core/render/render_assess.hpp"
+#include "core/util/csv.hpp"
+#include "core/util/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+namespace leadctl {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const Item& item_at(const CohortReport& c, int i) {
+    return c.framework->items[static_cast<std::size_t>(i)];
+}
+std::string ref(const CohortReport& c, int i) {
+    return c.framework->id + ":" + item_at(c, i).code;
+}
+int root_of(const CohortReport& c, int i) {
+    while (item_at(c, i).parent >= 0) i = item_at(c, i).parent;
+    return i;
+}
+
+std::string who(const CohortRow& r) {
+    if (!r.person.name.empty() && !r.person.id.empty()) return fmt::format("{} ({})", r.person.name, r.person.id);
+    if (!r.person.id.empty()) return r.person.id;
+    return r.path;
+}
+
+std::string percent(double x) {
+    return fmt::format("{:.0f}%", x * 100);
+}
+
+std::string headline(const CohortReport& c) {
+    return fmt::format("Cohort report · {} · {} · as of {}", c.framework->id,
+                       c.target.empty() ? std::string("each person's stage") : "target " + c.target, c.as_of.str());
+}
+
+std::string summary_line(const CohortReport& c) {
+    const std::size_t logs = c.rows.size();
+    std::string s = fmt::format("{} log{}: {} assessed", logs, logs == 1 ? "" : "s", c.assessed_people);
+    if (c.failed > 0) s += fmt::format(", {} could not be", c.failed);
+    s += fmt::format("; {} below {} coverage", c.at_risk.size(), percent(c.at_risk_below));
+    return s;
+}
+
+/// The row's roll-up of a domain, or nullopt when none of its items was required.
+std::optional<DomainResult> domain_of(const CohortReport& c, const CohortRow& r, int root) {
+    auto d = row_domain(*c.framework, r, root);
+    if (d.assessed == 0) return std::nullopt;
+    return d;
+}
+
+/// "3/4" for a domain a person was assessed on, "" otherwise.
+std::string domain_cell(const CohortReport& c, const CohortRow& r, int root) {
+    const auto d = domain_of(c, r, root);
+    if (!d) return "";
+    return fmt::format("{}/{}", d->met, d->assessed);
+}
+
+std::string item_cell(const CohortRow& r, int item) {
+    const auto& cell = r.items[static_cast<std::size_t>(item)];
+    if (cell.status == ItemStatus::not_required) return "";
+    return fmt::format("{} ({})", to_string(cell.status), cell.entries);
+}
+
+std::string gap_line(const ItemTally& t) {
+    return fmt::format("{} of {} people ({} gap, {} partial)", t.unmet(), t.assessed, t.gap, t.partial);
+}
+
+}  // namespace
+
+std::string render_cohort_text(const CohortReport& c, const Style& s) {
+    std::string out = s.bold(headline(c)) + "\n" + summary_line(c) + "\n";
+    if (c.rows.empty()) return out;
+    // People: one row each, with the domains (or, for frameworks whose domains
+    // are the assessed items, the items) as columns.
+    const std::vector<int>& cols = c.domain_columns.empty() ? c.item_columns : c.domain_columns;
+    const bool item_cols = c.domain_columns.empty();
+    std::vector<std::string> headers{"PERSON", "NAME", "PROFILE", "COVERAGE", "MET", "PARTIAL", "GAP"};
+    for (int col : cols) headers.push_back(item_cols ? item_at(c, col).code : ref(c, col));
+    Table t(headers);
+    for (std::size_t k = 3; k < headers.size(); ++k) t.align(k, Table::Align::right);
+    for (const auto& r : c.rows) {
+        std::vector<Cell> cells{Cell(r.person.id.empty() ? "-" : r.person.id, "36"), r.person.name};
+        if (!r.ok) {
+            cells.emplace_back("-");
+            cells.emplace_back("error", "31");
+            t.add_row(std::move(cells));
+            continue;
+        }
+        cells.emplace_back(r.profile);
+        cells.emplace_back(percent(r.coverage), r.coverage < c.at_risk_below ? "31" : "");
+        cells.emplace_back(std::to_string(r.met));
+        cells.emplace_back(std::to_string(r.partial));
+        cells.emplace_back(std::to_string(r.gap));
+        for (int col : cols) {
+            if (item_cols) {
+                const auto st = r.items[static_cast<std::size_t>(col)].status;
+                cells.emplace_back(st == ItemStatus::not_required ? "-" : std::string(to_string(st)), status_sgr(st));
+            } else {
+                const auto d = domain_of(c, r, col);
+                std::string cell = domain_cell(c, r, col);
+                cells.emplace_back(cell.empty() ? "-" : cell, d ? status_sgr(d->status) : "");
+            }
+        }
+        t.add_row(std::move(cells));
+    }
+    out += "\n" + t.render(s);
+    if (!c.tallies.empty()) {
+        Table items({"ITEM", "NAME", "MET", "PARTIAL", "GAP", "MET %"});
+        for (std::size_t k = 2; k < 6; ++k) items.align(k, Table::Align::right);
+        for (const auto& tl : c.tallies) {
+            items.add_row({Cell(ref(c, tl.item), "36"), item_at(c, tl.item).name, std::to_string(tl.met),
+                           std::to_string(tl.partial), std::to_string(tl.gap),
+                           tl.assessed ? percent(static_cast<double>(tl.met) / tl.assessed) : "-"});
+        }
+        out += "\n" + items.render(s);
+    }
+    if (!c.common_gaps.empty()) {
+        out += "\n" + s.bold("Most common gaps") + "\n";
+        for (std::size_t k = 0; k < c.common_gaps.size() && k < 5; ++k) {
+            const auto& tl = c.common_gaps[k];
+            out += fmt::format("  {} {} — {}\n", s.cyan(ref(c, tl.item)), item_at(c, tl.item).name, gap_line(tl));
+        }
+    }
+    if (!c.at_risk.empty()) {
+        out += "\n" + s.bold(fmt::format("Below {} coverage", percent(c.at_risk_below))) + "\n";
+        for (auto i : c.at_risk) {
+            const auto& r = c.rows[i];
+            out += fmt::format("  {} {} — {} ({} of {} met)\n", s.cyan(r.person.id), r.person.name, percent(r.coverage),
+                               r.met, r.assessed);
+        }
+    }
+    if (c.failed > 0) {
+        out += "\n" + s.bold("Not assessed") + "\n";
+        for (const auto& r : c.rows) {
+            if (!r.ok) out += fmt::format("  {}: {}\n", r.path, r.failure);
+        }
+    }
+    return out;
+}
+
+std::string render_cohort_csv(const CohortReport& c) {
+    std::ostringstream out;
+    write_cohort_csv(c, out);
+    return std::move(out).str();
+}
+
+void write_cohort_csv(const CohortReport& c, std::ostream& out) {
+    const auto safe = csv::spreadsheet_safe;
+    std::vector<std::string> header{"path",   "person_id", "name",     "stage",    "profile",
+                                    "status", "coverage",  "assessed", "met",      "partial",
+                                    "gap",    "entries",   "errors",   "warnings", "error"};
+    for (int d : c.domain_columns) header.push_back(ref(c, d));
+    for (int i : c.item_columns) header.push_back(ref(c, i));
+    for (int i : c.item_columns) header.push_back(ref(c, i) + " entries");
+    for (auto& h : header) h = safe(h);
+    out << csv::record(header);
+    for (const auto& r : c.rows) {
+        std::vector<std::string> f{safe(r.path),
+                                   safe(r.person.id),
+                                   safe(r.person.name),
+                                   safe(r.person.stage),
+                                   safe(r.profile),
+                                   r.ok ? "ok" : "error",
+                                   r.ok ? fmt::format("{:.4f}", r.coverage) : "",
+                                   r.ok ? std::to_string(r.assessed) : "",
+                                   r.ok ? std::to_string(r.met) : "",
+                                   r.ok ? std::to_string(r.partial) : "",
+                                   r.ok ? std::to_string(r.gap) : "",
+                                   std::to_string(r.entries),
+                                   std::to_string(r.errors),
+                                   std::to_string(r.warnings),
+                                   safe(r.failure)};
+        for (int d : c.domain_columns) {
+            const auto dr = domain_of(c, r, d);
+            f.emplace_back(dr ? std::string(to_string(dr->status)) : "");
+        }
+        for (int i : c.item_columns) {
+            const auto st = r.ok ? r.items[static_cast<std::size_t>(i)].status : ItemStatus::not_required;
+            f.emplace_back(st == ItemStatus::not_required ? "" : std::string(to_string(st)));
+        }
+        for (int i : c.item_columns) {
+            const bool req = r.ok && r.items[static_cast<std::size_t>(i)].status != ItemStatus::not_required;
+            f.emplace_back(req ? std::to_string(r.items[static_cast<std::size_t>(i)].entries) : "");
+        }
+        out << csv::record(f);
+    }
+}
+
+std::string render_cohort_markdown(const CohortReport& c) {
+    const auto cell = text::markdown_cell;
+    std::string out = fmt::format("# {}\n\n**{}**\n\n", cell(headline(c)), cell(summary_line(c)));
+    if (c.rows.empty()) return out;
+    out += "## People\n\n| Person | Name | Profile | Coverage |";
+    std::string rule = "|---|---|---|---|";
+    for (int d : c.domain_columns) {
+        out += fmt::format(" `{}` |", ref(c, d));
+        rule += "---|";
+    }
+    for (int i : c.item_columns) {
+        out += fmt::format(" `{}` |", ref(c, i));
+        rule += "---|";
+    }
+    out += "\n" + rule + "\n";
+    for (const auto& r : c.rows) {
+        out += fmt::format("| {} | {} |", r.person.id.empty() ? "–" : cell(r.person.id), cell(r.person.name));
+        if (!r.ok) {
+            out +=
+                fmt::format(" – | **error** |{}\n", std::string(c.domain_columns.size() + c.item_columns.size(), '|'));
+            continue;
+        }
+        out += fmt::format(" {} | {} |", cell(r.profile), percent(r.coverage));
+        for (int d : c.domain_columns) out += fmt::format(" {} |", domain_cell(c, r, d));
+        for (int i : c.item_columns) out += fmt::format(" {} |", item_cell(r, i));
+        out += "\n";
+    }
+    if (!c.tallies.empty()) {
+        out += "\n## Items\n\n| Item | Name | Met | Partial | Gap | Met % |\n|---|---|---|---|---|---|\n";
+        for (const auto& t : c.tallies) {
+            out +=
+                fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", ref(c, t.item), cell(item_at(c, t.item).name), t.met,
+                            t.partial, t.gap, t.assessed ? percent(static_cast<double>(t.met) / t.assessed) : "–");
+        }
+    }
+    if (!c.common_gaps.empty()) {
+        out += "\n## Most common gaps\n\n";
+        for (const auto& t : c.common_gaps) {
+            out += fmt::format("- `{}` {}: {}\n", ref(c, t.item), cell(item_at(c, t.item).name), gap_line(t));
+        }
+    }
+    if (!c.at_risk.empty()) {
+        out += fmt::format("\n## Below {} coverage\n\n", percent(c.at_risk_below));
+        for (auto i : c.at_risk) {
+            const auto& r = c.rows[i];
+            out += fmt::format("- {}: {} ({} of {} met)\n", cell(who(r)), percent(r.coverage), r.met, r.assessed);
+        }
+    }
+    if (c.failed > 0) {
+        out += "\n## Not assessed\n\n";
+        for (const auto& r : c.rows) {
+            if (!r.ok) out += fmt::format("- `{}`: {}\n", cell(r.path), cell(r.failure));
+        }
+    }
+    return out;
+}
+
+std::string render_cohort_json(const CohortReport& c) {
+    Json j;
+    j["schema"] = kCohortSchema;
+    j["framework"] = {{"id", c.framework->id}, {"title", c.framework->title}, {"edition", c.framework->edition}};
+    j["target"] = c.target.empty() ? Json(nullptr) : Json(c.target);
+    j["as_of"] = c.as_of.str();
+    j["at_risk_below"] = c.at_risk_below;
+    j["policy"] = policy_json(c.policy);
+    j["summary"] = {
+        {"logs", c.rows.size()}, {"assessed", c.assessed_people}, {"errors", c.failed}, {"at_risk", c.at_risk.size()}};
+    Json domains = Json::array();
+    for (int d : c.domain_columns) domains.push_back({{"ref", ref(c, d)}, {"name", item_at(c, d).name}});
+    Json items = Json::array();
+    for (const auto& t : c.tallies) {
+        items.push_back({{"ref", ref(c, t.item)},
+                         {"name", item_at(c, t.item).name},
+                         {"domain", ref(c, root_of(c, t.item))},
+                         {"assessed", t.assessed},
+                         {"met", t.met},
+                         {"partial", t.partial},
+                         {"gap", t.gap}});
+    }
+    j["domains"] = std::move(domains);
+    j["items"] = std::move(items);
+    Json gaps = Json::array();
+    for (const auto& t : c.common_gaps) gaps.push_back({{"ref", ref(c, t.item)}, {"unmet", t.unmet()}});
+    j["common_gaps"] = std::move(gaps);
+    Json risk = Json::array();
+    for (auto i : c.at_risk) {
+        risk.push_back({{"id", c.rows[i].person.id}, {"path", c.rows[i].path}, {"coverage", c.rows[i].coverage}});
+    }
+    j["at_risk"] = std::move(risk);
+    Json people = Json::array();
+    Json errors = Json::array();
+    for (const auto& r : c.rows) {
+        if (!r.ok) {
+            Json diags = Json::array();
+            for (const auto& d : r.problems) {
+                diags.push_back({{"file", d.location.file},
+                                 {"line", d.location.line},
+                                 {"column", d.location.column},
+                                 {"severity", to_string(d.severity)},
+                                 {"code", d.code},
+                                 {"message", d.message}});
+            }
+            errors.push_back({{"path", r.path},
+                              {"person", r.person.id.empty() ? Json(nullptr) : Json(r.person.id)},
+                              {"message", r.failure},
+                              {"errors", r.errors},
+                              {"diagnostics", diags}});
+            continue;
+        }
+        Json p;
+        p["path"] = r.path;
+        p["person"] = {
+            {"id", r.person.id}, {"name", r.person.name}, {"stage", r.person.stage}, {"programme", r.person.programme}};
+        p["profile"] = r.profile;
+        p["entries"] = r.entries;
+        p["warnings"] = r.warnings;
+        p["summary"] = {
+            {"assessed", r.assessed}, {"met", r.met}, {"partial", r.partial}, {"gap", r.gap}, {"coverage", r.coverage}};
+        Json doms = Json::object();
+        for (int root : c.framework->roots) {
+            const auto d = row_domain(*c.framework, r, root);
+            if (d.assessed == 0) continue;
+            doms[ref(c, d.item)] = {
+                {"status", to_string(d.status)}, {"assessed", d.assessed}, {"met", d.met}, {"partial", d.partial}};
+        }
+        p["domains"] = std::move(doms);
+        Json its = Json::object();
+        for (int i : c.item_columns) {
+            const auto& cell = r.items[static_cast<std::size_t>(i)];
+            if (cell.status == ItemStatus::not_required) continue;
+            its[ref(c, i)] = {{"status", to_string(cell.status)}, {"count", cell.entries}};
+        }
+        p["items"] = std::move(its);
+        if (!r.per_person_file.empty()) p["report"] = r.per_person_file;
+        people.push_back(std::move(p));
+    }
+    j["people"] = std::move(people);
+    j["errors"] = std::move(errors);
+    return j.dump(2) + "\n";
+}
+
+std::string render_cohort_html(const CohortReport& c) {
+    const auto e = [](std::string_view s) { return html_escape(s); };
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + e(headline(c)) +
+        "</title>\n<style>\n"
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
+        "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ddd;padding:.25rem .4rem;"
+        "text-align:left;font-size:.85rem}\n"
+        "th.v{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}\n"
+        "td.met{background:#2da44e;color:#fff}td.partial{background:#f2cc60}td.gap{background:#e5534b;color:#fff}"
+        "td.na{background:#f6f8fa;color:#888}td.error{background:#222;color:#fff}\n"
+        ".legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem}\n"
+        "</style>\n</head>\n<body>\n";
+    out += "<h1>" + e(headline(c)) + "</h1>\n<p><strong>" + e(summary_line(c)) + "</strong></p>\n";
+    out +=
+        "<p class=\"legend\"><span class=\"met\" style=\"background:#2da44e;color:#fff\">met</span>"
+        "<span style=\"background:#f2cc60\">partial</span><span style=\"background:#e5534b;color:#fff\">gap</span>"
+        "<span style=\"background:#f6f8fa\">not required</span> (the number is the entries counted)</p>\n";
+    out += "<table>\n<thead><tr><th>Person</th><th>Name</th><th>Profile</th><th>Coverage</th>";
+    for (int d : c.domain_columns) {
+        out += "<th class=\"v\" title=\"" + e(item_at(c, d).name) + "\">" + e(ref(c, d)) + "</th>";
+    }
+    for (int i : c.item_columns) {
+        out += "<th class=\"v\" title=\"" + e(item_at(c, i).name) + "\">" + e(ref(c, i)) + "</th>";
+    }
+    out += "</tr></thead>\n<tbody>\n";
+    const std::size_t ncols = c.domain_columns.size() + c.item_columns.size();
+    for (const auto& r : c.rows) {
+        out += "<tr><td>" + e(r.person.id) + "</td><td>" + e(r.person.name) + "</td>";
+        if (!r.ok) {
+            out += fmt::format("<td></td><td class=\"error\">error</td><td colspan=\"{}\">{}</td></tr>\n", ncols,
+                               e(r.path + ": " + r.failure));
+            continue;
+        }
+        out += "<td>" + e(r.profile) + "</td><td>" + percent(r.coverage) + "</td>";
+        for (int d : c.domain_columns) {
+            const auto dr = domain_of(c, r, d);
+            if (!dr) {
+                out += "<td class=\"na\"></td>";
+            } else {
+                out += fmt::format("<td class=\"{}\">{}/{}</td>", to_string(dr->status), dr->met, dr->assessed);
+            }
+        }
+        for (int i : c.item_columns) {
+            const auto& cell = r.items[static_cast<std::size_t>(i)];
+            if (cell.status == ItemStatus::not_required) {
+                out += "<td class=\"na\"></td>";
+            } else {
+                out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", to_string(cell.status),
+                                   to_string(cell.status), cell.entries);
+            }
+        }
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    if (!c.common_gaps.empty()) {
+        out += "<h2>Most common gaps</h2>\n<ul>\n";
+        for (const auto& t : c.common_gaps) {
+            out += "<li>" + e(ref(c, t.item) + " " + item_at(c, t.item).name) + ": " + e(gap_line(t)) + "</li>\n";
+        }
+        out += "</ul>\n";
+    }
+    if (!c.at_risk.empty()) {
+        out += "<h2>" + e(fmt::format("Below {} coverage", percent(c.at_risk_below))) + "</h2>\n<ul>\n";
+        for (auto i : c.at_risk) {
+            const auto& r = c.rows[i];
+            out += "<li>" + e(who(r)) + ": " + percent(r.coverage) + "</li>\n";
+        }
+        out += "</ul>\n";
+    }
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace leadctl

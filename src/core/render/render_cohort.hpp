@@ -1,0 +1,23 @@
+// Renderers for `leadctl report`: a text summary for a terminal, the cohort
+// matrix as CSV (spreadsheet-safe), Markdown and a self-contained HTML heat-map,
+// and JSON (leadctl.cohort/1) for scripts. Layouts are documented in leadctl(1).
+#pragma once
+
+#include "core/report/cohort.hpp"
+#include "core/util/table.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace leadctl {
+
+std::string render_cohort_text(const CohortReport& c, const Style& style);
+std::string render_cohort_csv(const CohortReport& c);
+/// The CSV written row by row to `out`, so that a large cohort's report is never
+/// held in memory whole.
+void write_cohort_csv(const CohortReport& c, std::ostream& out);
+std::string render_cohort_markdown(const CohortReport& c);
+std::string render_cohort_json(const CohortReport& c);
+std::string render_cohort_html(const CohortReport& c);
+
+}  // namespace leadctl

@@ -1,0 +1,29 @@
+// Renderers for `leadctl map`: text and a matrix for people; JSON, CSV and Markdown
+// for scripts and documents. SSSOM lives in sssom.hpp.
+#pragma once
+
+#include "core/crosswalk/map_query.hpp"
+#include "core/util/table.hpp"
+
+#include <string>
+
+namespace leadctl {
+
+inline constexpr std::string_view kMapSchema = "leadctl.map/1";
+
+struct MapRenderOptions {
+    Style style;
+    bool item_mode = false;  ///< one item: add the reasons for each mapping
+    MapFilter filter;        ///< echoed in JSON
+};
+
+std::string render_map_text(const MapResult& r, const MapRenderOptions& opt);
+std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt);
+std::string render_map_json(const MapResult& r, const MapRenderOptions& opt);
+std::string render_map_csv(const MapResult& r);
+std::string render_map_markdown(const MapResult& r);
+
+/// "via hlm:6" / "" for a direct mapping.
+std::string via_text(const Resolved& r);
+
+}  // namespace leadctl

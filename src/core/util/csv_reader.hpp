@@ -1,0 +1,47 @@
+// Reading CSV (RFC 4180) one record at a time from a stream, with the line and
+// column of every field: quoted fields may span lines and hold doubled quotes.
+#pragma once
+
+#include "core/util/diagnostic.hpp"
+
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace leadctl::csv {
+
+struct Field {
+    std::string value;
+    int line = 0;
+    int column = 0;
+    bool quoted = false;
+};
+
+class Reader {
+public:
+    Reader(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {}
+
+    /// The next record into `fields`; false at the end of input or after an error
+    /// that makes the rest unreadable (an unclosed quote), which is added to
+    /// `diags`. A stray quote inside an unquoted field is reported and the record
+    /// is still returned. Blank lines are skipped.
+    bool next(std::vector<Field>& fields, Diagnostics& diags);
+    /// Records with more fields than this are cut short with a "csv-too-many-fields"
+    /// error (the rest of the line is skipped), so one huge line cannot use up memory.
+    static constexpr std::size_t kMaxFields = 256;
+
+    /// Line on which the last record started.
+    [[nodiscard]] int record_line() const { return record_line_; }
+
+private:
+    int get();
+    int peek();
+
+    std::istream& in_;
+    std::string file_;
+    int line_ = 1;
+    int column_ = 1;
+    int record_line_ = 0;
+};
+
+}  // namespace leadctl::csv

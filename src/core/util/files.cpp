@@ -1,0 +1,256 @@
+#include "core/util/files.hpp"
+
+#include "core/util/text.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace leadctl::files {
+
+namespace {
+std::string errno_text(int e) {
+    return std::strerror(e);
+}
+}  // namespace
+
+ReadResult read(const std::string& path, std::size_t max_bytes) {
+    ReadResult r;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        r.error = errno_text(errno);
+        return r;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        r.error = errno_text(errno);
+        ::close(fd);
+        return r;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        r.error = "is a directory";
+        return r;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        ::close(fd);
+        r.error = "not a regular file";
+        return r;
+    }
+    std::string text;
+    if (S_ISREG(st.st_mode)) {
+        if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+            ::close(fd);
+            r.error = fmt::format("file is larger than {} MiB", max_bytes >> 20);
+            return r;
+        }
+        text.reserve(static_cast<std::size_t>(st.st_size));
+    }
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            r.error = errno_text(errno);
+            ::close(fd);
+            return r;
+        }
+        if (n == 0) break;
+        if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+            ::close(fd);
+            r.error = fmt::format("file is larger than {} MiB", max_bytes >> 20);
+            return r;
+        }
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    r.text = std::move(text);
+    return r;
+}
+
+TempFile write_temp(const std::string& dir, std::string_view name, std::string_view content,
+                    const std::string& mode_from) {
+    namespace fs = std::filesystem;
+    TempFile t;
+    const fs::path d = dir.empty() ? fs::path(".") : fs::path(dir);
+    std::string tmpl = (d / ("." + std::string(name) + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        t.error = fmt::format("cannot create a temporary file in {}: {}", d.string(), errno_text(errno));
+        return t;
+    }
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int e = errno;
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            t.error = fmt::format("cannot write {}: {}", tmpl, errno_text(e));
+            return t;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // Keep the permissions an existing file had; new files get 0666 less the umask.
+    struct stat st {};
+    if (!mode_from.empty() && ::stat(mode_from.c_str(), &st) == 0) {
+        ::fchmod(fd, st.st_mode & 07777);
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const int e = errno;
+        ::unlink(tmpl.c_str());
+        t.error = fmt::format("cannot write {}: {}", tmpl, errno_text(e));
+        return t;
+    }
+    t.path = std::move(tmpl);
+    return t;
+}
+
+std::string commit_temp(const std::string& temp, const std::string& path) {
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(temp.c_str());
+        return fmt::format("cannot replace {}: {}", path, errno_text(e));
+    }
+    return {};
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    const fs::path target(path_);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        error_ = fmt::format("cannot create a temporary file in {}: {}", dir.string(), errno_text(errno));
+        return;
+    }
+    ::close(fd);
+    temp_ = std::move(tmpl);
+    out_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!out_) error_ = fmt::format("cannot write {}: {}", temp_, errno_text(errno));
+}
+
+AtomicFile::~AtomicFile() {
+    if (!committed_ && !temp_.empty()) {
+        out_.close();
+        ::unlink(temp_.c_str());
+    }
+}
+
+std::string AtomicFile::commit() {
+    if (!error_.empty()) return error_;
+    out_.flush();
+    const bool ok = static_cast<bool>(out_);
+    out_.close();
+    if (!ok || out_.fail()) return fmt::format("cannot write {}: {}", path_, errno_text(errno ? errno : EIO));
+    const int fd = ::open(temp_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat st {};
+        if (::stat(path_.c_str(), &st) == 0) {
+            ::fchmod(fd, st.st_mode & 07777);
+        } else {
+            const mode_t mask = ::umask(0);
+            ::umask(mask);
+            ::fchmod(fd, 0666 & ~mask);
+        }
+        const bool synced = ::fsync(fd) == 0;
+        ::close(fd);
+        if (!synced) return fmt::format("cannot write {}: {}", path_, errno_text(errno));
+    }
+    committed_ = true;
+    return commit_temp(temp_, path_);
+}
+
+std::string write_atomic(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
+    auto t = write_temp(dir, target.filename().string(), content, path);
+    if (!t.error.empty()) return t.error;
+    return commit_temp(t.path, path);
+}
+
+std::optional<EncodingProblem> check_encoding(std::istream& in) {
+    std::string chunk;
+    std::string carry;  // an incomplete UTF-8 sequence cut by the chunk boundary
+    int line = 1;
+    int column = 1;
+    std::vector<char> buf(std::size_t{1} << 20);
+    for (;;) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        const bool last = got == 0;
+        chunk = carry;
+        chunk.append(buf.data(), got);
+        carry.clear();
+        if (chunk.empty()) return std::nullopt;
+        // Hold back a possibly incomplete sequence at the end (unless at end of input).
+        std::size_t limit = chunk.size();
+        if (!last) {
+            std::size_t k = chunk.size();
+            for (int back = 0; back < 3 && k > 0; ++back) {
+                const auto c = static_cast<unsigned char>(chunk[k - 1]);
+                if ((c & 0xC0u) == 0x80u) {
+                    --k;
+                    continue;
+                }
+                if (c >= 0xC0u)
+                    --k;  // a lead byte: hold it and what follows
+                else
+                    k = chunk.size();
+                break;
+            }
+            limit = k;
+        }
+        const std::string_view part(chunk.data(), limit);
+        std::optional<std::size_t> bad;
+        bool binary = false;
+        if (auto nul = part.find('\0'); nul != std::string_view::npos) {
+            bad = nul;
+            binary = true;
+        }
+        if (auto u = text::find_invalid_utf8(part); u && (!bad || *u < *bad)) {
+            bad = u;
+            binary = false;
+        }
+        if (bad) {
+            const auto lc = text::line_column_at(part, *bad);
+            EncodingProblem p;
+            p.binary = binary;
+            p.line = line + lc.line - 1;
+            p.column = lc.line == 1 ? column + lc.column - 1 : lc.column;
+            p.byte = static_cast<unsigned char>(part[*bad]);
+            return p;
+        }
+        const auto end = text::line_column_at(part, part.size());
+        if (end.line > 1) {
+            line += end.line - 1;
+            column = end.column;
+        } else {
+            column += end.column - 1;
+        }
+        carry = chunk.substr(limit);
+        if (last) return std::nullopt;
+    }
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {
+    }, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+}  // namespace leadctl::files

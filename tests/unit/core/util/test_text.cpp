@@ -1,0 +1,70 @@
+#include "core/util/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace leadctl::text;
+
+TEST_SUITE("core::text") {
+    TEST_CASE("edit distance counts a swap of neighbours as one edit") {
+        CHECK(edit_distance("title", "titel") == 1);
+        CHECK(edit_distance("kitten", "sitting") == 3);
+        CHECK(edit_distance("", "abc") == 3);
+        CHECK(edit_distance("ABC", "abc") == 0);
+    }
+
+    TEST_CASE("closest match suggests plausible typos and unique prefixes only") {
+        const std::vector<std::string> keys{"description", "name", "code", "corporate", "core"};
+        CHECK(closest_match("descripton", keys) == "description");
+        CHECK(closest_match("nmae", keys) == "name");
+        CHECK_FALSE(closest_match("zzzzzz", keys).has_value());
+        CHECK(closest_match("corpo", keys) == "corporate");
+        // One- and two-character words only match exactly: "2" is not a typo of "1".
+        const std::vector<std::string> codes{"1", "2.1"};
+        CHECK_FALSE(closest_match("3", codes).has_value());
+        CHECK(did_you_mean("2.2", codes) == " (did you mean \"2.1\"?)");
+        CHECK(did_you_mean("qqqqq", codes).empty());
+    }
+
+    TEST_CASE("invalid UTF-8 is found at its first bad byte") {
+        CHECK_FALSE(find_invalid_utf8("plain ASCII").has_value());
+        CHECK_FALSE(find_invalid_utf8("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80").has_value());
+        CHECK(find_invalid_utf8("caf\xe9") == 3u);           // Latin-1 e-acute
+        CHECK(find_invalid_utf8("a\xc0\x80") == 1u);         // overlong NUL
+        CHECK(find_invalid_utf8("ab\xed\xa0\x80") == 2u);    // UTF-16 surrogate
+        CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // above U+10FFFF
+        CHECK(find_invalid_utf8("x\xe2\x80") == 1u);         // truncated sequence
+    }
+
+    TEST_CASE("line and column are 1-based and count code points") {
+        const std::string s = "ab\ncd\xc3\xa9x";
+        CHECK(line_column_at(s, 0).line == 1);
+        CHECK(line_column_at(s, 0).column == 1);
+        CHECK(line_column_at(s, 3).line == 2);
+        CHECK(line_column_at(s, 3).column == 1);
+        CHECK(line_column_at(s, 7).column == 4);  // after "cd" and the two-byte e-acute
+    }
+
+    TEST_CASE("slugs are lowercase words joined by single hyphens") {
+        CHECK(slugify("Building & Maintaining Relationships") == "building-and-maintaining-relationships");
+        CHECK(slugify("  Engaging the team ") == "engaging-the-team");
+        CHECK(is_slug("engaging-the-team"));
+        CHECK_FALSE(is_slug("Engaging"));
+        CHECK_FALSE(is_slug("a--b"));
+        CHECK_FALSE(is_slug("-a"));
+        CHECK_FALSE(is_slug(""));
+    }
+
+    TEST_CASE("a Markdown table cell escapes pipes and folds line breaks") {
+        CHECK(markdown_cell("a|b\r\nc") == "a\\|b  c");
+        CHECK(markdown_cell("plain") == "plain");
+    }
+
+    TEST_CASE("wrap breaks at word boundaries within the width") {
+        const auto lines = wrap("one two three four five six", 10);
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[0] == "one two");
+        CHECK(lines[1] == "three four");
+        CHECK(lines[2] == "five six");
+        CHECK(display_width("\xc3\xa9t\xc3\xa9") == 3);
+    }
+}
