@@ -149,42 +149,62 @@ void EvidenceChecker::check_text(const Entry& e, const TextField& t, std::string
     for (const auto& f : privacy::scan(t.value)) {
         const int newlines =
             static_cast<int>(std::count(t.value.begin(), t.value.begin() + static_cast<long>(f.offset), '\n'));
-        pending_.push_back({f.kind, f.text, t.location.line + newlines, std::string(field), e.id});
+        pending_.push_back({f.kind, f.text, t.location.line + newlines, std::string(field), e.id, 0, 0});
+        ++unplaced_;
     }
 }
 
-void EvidenceChecker::locate_privacy(std::istream& again) {
-    if (pending_.empty()) return;
-    std::sort(pending_.begin(), pending_.end(),
-              [](const PendingPrivacy& a, const PendingPrivacy& b) { return a.from_line < b.from_line; });
-    // For each finding, the first line at or after `from_line` holding the identifier
-    // (folded YAML text can move it down a line or two).
-    std::vector<std::pair<int, int>> where(pending_.size(), {0, 0});
-    std::string line;
-    int line_no = 0;
-    std::size_t open = 0;  // findings before this index are located or given up
-    while (open < pending_.size() && std::getline(again, line)) {
-        ++line_no;
-        for (std::size_t k = open; k < pending_.size() && pending_[k].from_line <= line_no; ++k) {
-            if (where[k].first) continue;
-            const auto pos = line.find(pending_[k].needle);
-            if (pos != std::string::npos) {
-                where[k] = {line_no, text::line_column_at(line, pos).column};
-            } else if (line_no - pending_[k].from_line > 50) {
-                where[k] = {pending_[k].from_line, 0};  // not found near: the line alone
+void EvidenceChecker::place_privacy(const LineLookup& line, int complete_lines, bool at_end) {
+    // Each finding: the first line of `from_line` and the 51 after it that holds the
+    // identifier; else its line alone. A line no longer at hand ends the search.
+    constexpr int kSearch = 51;
+    for (auto& p : pending_) {
+        if (p.line) continue;
+        for (int l = p.from_line; l <= p.from_line + kSearch && l <= complete_lines; ++l) {
+            const auto text = line(l);
+            if (!text) {
+                p.line = p.from_line;
+                break;
+            }
+            if (const auto pos = text->find(p.needle); pos != std::string_view::npos) {
+                p.line = l;
+                p.column = text::line_column_at(*text, pos).column;
+                break;
             }
         }
-        while (open < pending_.size() && where[open].first) ++open;
+        if (!p.line && (at_end || complete_lines >= p.from_line + kSearch)) p.line = p.from_line;
+        if (p.line) --unplaced_;
     }
-    for (std::size_t k = 0; k < pending_.size(); ++k) {
-        const auto& p = pending_[k];
-        const auto [l, c] = where[k].first ? where[k] : std::make_pair(p.from_line, 0);
-        diags_.warning({file_, l, c}, std::string(privacy::code(p.kind)),
+}
+
+void EvidenceChecker::emit_privacy() {
+    std::stable_sort(pending_.begin(), pending_.end(),
+                     [](const PendingPrivacy& a, const PendingPrivacy& b) { return a.from_line < b.from_line; });
+    for (const auto& p : pending_) {
+        diags_.warning({file_, p.line ? p.line : p.from_line, p.column}, std::string(privacy::code(p.kind)),
                        fmt::format("{} of entry \"{}\" seems to contain {} ({}); evidence logs must not hold "
                                    "patient-identifiable data",
                                    p.field, p.entry, privacy::describe(p.kind), privacy::mask(p.needle)));
     }
+    discard_privacy();
+}
+
+void EvidenceChecker::discard_privacy() {
     pending_.clear();
+    unplaced_ = 0;
+}
+
+void EvidenceChecker::locate_privacy(std::istream& in) {
+    if (pending_.empty()) return;
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(std::move(l));
+    place_privacy(
+        [&lines](int n) -> std::optional<std::string_view> {
+            if (n < 1 || static_cast<std::size_t>(n) > lines.size()) return std::nullopt;
+            return std::string_view(lines[static_cast<std::size_t>(n) - 1]);
+        },
+        static_cast<int>(lines.size()), true);
+    emit_privacy();
 }
 
 }  // namespace leadctl

@@ -10,8 +10,11 @@
 #include "core/util/diagnostic.hpp"
 #include "core/util/privacy.hpp"
 
+#include <functional>
 #include <istream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,10 +39,21 @@ public:
     /// Resolve a reference to "prefix:code" (aliases become codes), or "" when unknown.
     [[nodiscard]] std::string canonical(const std::string& ref) const;
 
-    /// Privacy findings are located exactly (line and column of the identifier)
-    /// by reading the file once more: call with the file reopened, after the last
-    /// entry. Adds the privacy warnings to the diagnostics.
-    void locate_privacy(std::istream& again);
+    /// Privacy findings are placed exactly (line and column of the identifier in
+    /// the raw text, which folded YAML can move a line or two below the value's
+    /// start). `line(n)` gives the raw text of line n while it is still at hand;
+    /// call place_privacy() as lines arrive (cheap when nothing is pending), and
+    /// once more with `at_end` after the last entry; then emit_privacy() adds the
+    /// warnings, in line order.
+    using LineLookup = std::function<std::optional<std::string_view>(int)>;
+    [[nodiscard]] bool has_unplaced_privacy() const { return unplaced_ > 0; }
+    void place_privacy(const LineLookup& line, int complete_lines, bool at_end);
+    void emit_privacy();
+    /// Forget pending findings (the text they were found in is not reported).
+    void discard_privacy();
+    /// place_privacy + emit_privacy over a whole text read from `in` (for small
+    /// texts such as one new entry).
+    void locate_privacy(std::istream& in);
 
 private:
     struct PendingPrivacy {
@@ -48,6 +62,8 @@ private:
         int from_line = 0;   ///< search from this line
         std::string field;
         std::string entry;
+        int line = 0;  ///< where it was placed (0: not yet)
+        int column = 0;
     };
 
     void check_text(const Entry& e, const TextField& t, std::string_view field);
@@ -58,6 +74,7 @@ private:
     Diagnostics& diags_;
     std::unordered_map<std::string, int> first_line_of_id_;
     std::vector<PendingPrivacy> pending_;
+    std::size_t unplaced_ = 0;
     std::string file_;
 };
 

@@ -1,42 +1,53 @@
 #include "core/evidence/evidence_file.hpp"
 
-#include "core/util/files.hpp"
+#include "core/util/checked_input.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <istream>
 
 namespace leadctl {
+
+namespace {
+
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
 
 LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, const FrameworkSource& frameworks,
                             Diagnostics& diags, const std::function<void(const Person&)>& on_person,
                             const std::function<void(const Entry&, const EvidenceChecker&)>& on_entry) {
     LogReadResult result;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // One pass over the bytes: opened once, never sought or reopened, so that a
+    // pipe, a FIFO or /dev/stdin reads like a file.
+    Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (file.fd < 0) {
         diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", std::strerror(errno)));
         return result;
     }
-    // A directory opens but does not read.
-    if (in.peek() == EOF && !in.eof()) {
+    struct stat st {};
+    if (::fstat(file.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         diags.error({path, 0, 0}, "unreadable", "cannot read file: is it a directory?");
         return result;
     }
-    result.readable = true;
-    // Pass 1: encoding, in constant memory.
-    if (auto bad = files::check_encoding(in)) {
-        diags.error({path, bad->line, bad->column}, bad->binary ? "binary-file" : "not-utf8",
-                    bad->binary ? "file contains a NUL byte: it looks binary, not an evidence log"
-                                : fmt::format("file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bad->byte));
+    files::CheckedInput bytes(file.fd);
+    std::istream in(&bytes);
+    const std::string head(bytes.prefix(511));
+    if (!bytes.read_error().empty() && head.empty()) {
+        diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", bytes.read_error()));
         return result;
     }
-    in.clear();
-    in.seekg(0);
-    char head[512] = {};
-    in.read(head, sizeof head - 1);
-    in.clear();
-    in.seekg(0);
+    result.readable = true;
     if (opt.format == "yaml") {
         result.format = LogFormat::yaml;
     } else if (opt.format == "csv") {
@@ -44,14 +55,17 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     } else if (opt.format == "jsonl") {
         result.format = LogFormat::jsonl;
     } else {
-        result.format = detect_log_format(path, std::string_view(head));
+        result.format = detect_log_format(path, head);
     }
-    // Pass 2: read and check, one entry at a time.
+    // Read and check, one entry at a time; the encoding is checked as the bytes
+    // arrive, and privacy findings are placed while their lines are at hand.
     EvidenceCheckOptions check_opt;
     check_opt.as_of = opt.as_of;
     check_opt.privacy = opt.privacy;
     check_opt.framework_ids = frameworks.ids;
+    const std::size_t checkpoint = diags.items().size();
     EvidenceChecker checker(frameworks.lookup, check_opt, diags);
+    const EvidenceChecker::LineLookup line = [&bytes](int n) { return bytes.line(n); };
     EvidenceSink sink;
     sink.person = [&](const Person& p) {
         checker.person(p);
@@ -66,18 +80,36 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
         if (diags.items().size() > kMaxProblemsPerLog) throw Stop{};
         ++result.entries;
         checker.entry(e);
+        if (checker.has_unplaced_privacy()) checker.place_privacy(line, bytes.complete_lines(), false);
         if (on_entry) on_entry(e, checker);
     };
+    bool too_many = false;
     try {
         read_evidence(in, path, result.format, sink, diags);
     } catch (const Stop&) {
         if (result.cancelled) return result;
+        too_many = true;
+    }
+    if (const auto& bad = bytes.problem()) {
+        // What the reader made of a text cut short at the bad byte is noise: the
+        // encoding is the one problem to fix first. (Entries before it were passed
+        // on, as with any error part-way through a log.)
+        diags.truncate(checkpoint);
+        checker.discard_privacy();
+        diags.error({path, bad->line, bad->column}, bad->binary ? "binary-file" : "not-utf8",
+                    bad->binary ? "file contains a NUL byte: it looks binary, not an evidence log"
+                                : fmt::format("file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bad->byte));
+        return result;
+    }
+    if (!bytes.read_error().empty()) {
+        diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", bytes.read_error()));
+    }
+    if (too_many) {
         diags.error({path, 0, 0}, "too-many-problems",
                     fmt::format("more than {} problems; stopped reading this log", kMaxProblemsPerLog));
     }
-    // Pass 3 (only when something was found): exact places of privacy findings.
-    std::ifstream again(path, std::ios::binary);
-    checker.locate_privacy(again);
+    if (checker.has_unplaced_privacy()) checker.place_privacy(line, bytes.complete_lines(), true);
+    checker.emit_privacy();
     return result;
 }
 

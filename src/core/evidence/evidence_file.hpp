@@ -1,7 +1,8 @@
-// Reading one evidence log file from disk and checking it against the
-// frameworks: an encoding pass in constant memory, format detection, a
-// streaming read (each entry is passed on and dropped), and the privacy pass
-// that locates identifiers exactly. Shared by `evidence`, `assess` and `report`.
+// Reading one evidence log file and checking it against the frameworks, in one
+// pass over its bytes (files::CheckedInput: encoding checked as they arrive, so a
+// pipe or FIFO reads like a file): format detection from the first bytes, a
+// streaming read (each entry is passed on and dropped), and privacy findings
+// placed at their exact line and column. Shared by `evidence`, `assess` and `report`.
 #pragma once
 
 #include "core/crosswalk/crosswalk.hpp"

@@ -31,6 +31,10 @@ public:
     void warning(SourceLocation where, std::string code, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
     void append(const Diagnostics& other);
+    /// Keep only the first `n` (drop what a phase added after a checkpoint).
+    void truncate(std::size_t n) {
+        if (n < items_.size()) items_.resize(n);
+    }
 
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;

@@ -69,10 +69,6 @@ struct EncodingProblem {
     unsigned char byte = 0;
 };
 
-/// Read `in` to its end in chunks, checking that it is UTF-8 text. Memory stays
-/// constant whatever the size. nullopt when the text is fine.
-std::optional<EncodingProblem> check_encoding(std::istream& in);
-
 /// True when both paths name the same existing file (same device and inode).
 bool same_file(const std::string& a, const std::string& b);
 

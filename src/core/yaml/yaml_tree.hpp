@@ -69,7 +69,7 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
 using StreamHook = std::function<bool(const Node& key, const Node& value, bool is_element)>;
 
 /// Parse from a stream with a hook (see StreamHook). Checks syntax and the limits;
-/// the caller checks encoding beforehand (see check_encoding).
+/// the caller checks encoding as the bytes arrive (see files::CheckedInput).
 Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits = {});
 
 }  // namespace leadctl::yaml

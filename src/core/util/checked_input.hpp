@@ -1,0 +1,64 @@
+// One pass over an input file: a std::streambuf that reads a file descriptor front to
+// back (regular files, pipes, FIFOs, /dev/stdin alike: it never seeks or reopens),
+// checks the bytes for NUL and invalid UTF-8 on the way, and keeps a bounded window of
+// the most recent lines so that a reader can look back at the raw text it has just
+// parsed (to place a privacy finding at its exact column) without reading twice.
+#pragma once
+
+#include "core/util/files.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <streambuf>
+#include <string>
+#include <string_view>
+
+namespace leadctl::files {
+
+class CheckedInput : public std::streambuf {
+public:
+    /// Bytes asked of the file at a time.
+    static constexpr std::size_t kChunk = std::size_t{64} << 10;
+
+    /// Reads `fd` (not owned, not closed). `keep_bytes`: how much already-read text
+    /// is kept for line() (at least the current line is always kept).
+    explicit CheckedInput(int fd, std::size_t keep_bytes = std::size_t{1} << 20);
+
+    /// The first bytes of the input (up to `n`, fewer at its end or before an
+    /// encoding problem), without consuming them: for format detection.
+    std::string_view prefix(std::size_t n);
+
+    /// Set once a NUL byte or invalid UTF-8 is found; the stream ends just before it.
+    [[nodiscard]] const std::optional<EncodingProblem>& problem() const { return problem_; }
+    /// Set when the operating system failed a read ("Is a directory", ...); the stream ends there.
+    [[nodiscard]] const std::string& read_error() const { return read_error_; }
+
+    /// The text of line `n` (1-based, without its line end) when it has been read
+    /// and is still in the window; nullopt otherwise.
+    [[nodiscard]] std::optional<std::string_view> line(int n) const;
+    /// The number of the last line that has been read completely (0 before any).
+    [[nodiscard]] int complete_lines() const;
+    /// True when the whole input has been read (or reading stopped at a problem).
+    [[nodiscard]] bool at_end() const { return eof_; }
+
+protected:
+    int_type underflow() override;
+
+private:
+    /// Reads one more chunk into the window and checks it; false at end of input.
+    bool fill();
+    void check_new_bytes();
+    void evict();
+
+    int fd_;
+    std::size_t keep_;
+    std::string window_;         ///< bytes from the start of line first_line_ to the last read
+    int first_line_ = 1;         ///< line number at window_[0]
+    std::size_t checked_ = 0;    ///< window_[0, checked_) is known to be good
+    std::size_t delivered_ = 0;  ///< window_[0, delivered_) has been handed to the reader
+    bool eof_ = false;
+    std::optional<EncodingProblem> problem_;
+    std::string read_error_;
+};
+
+}  // namespace leadctl::files

@@ -1,0 +1,139 @@
+#include "core/util/checked_input.hpp"
+
+#include "scratch_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <istream>
+#include <iterator>
+#include <string>
+#include <thread>
+
+using namespace leadctl;
+
+namespace {
+
+/// An open file descriptor on `content`, closed at the end of the scope.
+struct OpenFile {
+    testing::ScratchDir dir;
+    int fd = -1;
+    explicit OpenFile(const std::string& content) {
+        const auto path = dir.write("f", content);
+        fd = ::open(path.c_str(), O_RDONLY);
+        REQUIRE(fd >= 0);
+    }
+    ~OpenFile() { ::close(fd); }
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+};
+
+std::string read_all(files::CheckedInput& in) {
+    std::istream s(&in);
+    return {std::istreambuf_iterator<char>(s), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_SUITE("core::util::checked_input") {
+    TEST_CASE("good UTF-8 text passes through unchanged") {
+        const std::string text = "person:\n  name: Zoë Ångström\nentries: []\n";
+        OpenFile f(text);
+        files::CheckedInput in(f.fd);
+        CHECK(read_all(in) == text);
+        CHECK_FALSE(in.problem());
+        CHECK(in.complete_lines() == 3);
+        CHECK(in.line(2) == std::optional<std::string_view>("  name: Zoë Ångström"));
+    }
+
+    TEST_CASE("a character cut by the chunk boundary is not a problem") {
+        std::string text(files::CheckedInput::kChunk - 1, 'a');
+        text += "é and more\n";  // the two bytes of é straddle the first chunk's end
+        OpenFile f(text);
+        files::CheckedInput in(f.fd);
+        CHECK(read_all(in) == text);
+        CHECK_FALSE(in.problem());
+    }
+
+    TEST_CASE("invalid UTF-8 ends the stream just before the bad byte, with its line and column") {
+        OpenFile f("line one\nab\xC3\xA9x\xFFtail\nmore\n");
+        files::CheckedInput in(f.fd);
+        CHECK(read_all(in) == "line one\nab\xC3\xA9x");
+        REQUIRE(in.problem());
+        CHECK_FALSE(in.problem()->binary);
+        CHECK(in.problem()->line == 2);
+        CHECK(in.problem()->column == 5);  // code points: a b é x, then the bad byte
+        CHECK(in.problem()->byte == 0xFF);
+    }
+
+    TEST_CASE("a NUL byte is reported as binary") {
+        OpenFile f(std::string("ab\ncd\0ef", 8));
+        files::CheckedInput in(f.fd);
+        CHECK(read_all(in) == "ab\ncd");
+        REQUIRE(in.problem());
+        CHECK(in.problem()->binary);
+        CHECK(in.problem()->line == 2);
+        CHECK(in.problem()->column == 3);
+    }
+
+    TEST_CASE("a sequence cut short by the end of the input is a problem") {
+        OpenFile f("ok\n\xE2\x82");
+        files::CheckedInput in(f.fd);
+        CHECK(read_all(in) == "ok\n");
+        REQUIRE(in.problem());
+        CHECK(in.problem()->line == 2);
+        CHECK(in.problem()->column == 1);
+    }
+
+    TEST_CASE("prefix looks at the first bytes without consuming them") {
+        OpenFile f("id,date,type\n1,2025-01-01,audit\n");
+        files::CheckedInput in(f.fd);
+        CHECK(std::string(in.prefix(7)) == "id,date");
+        CHECK(read_all(in) == "id,date,type\n1,2025-01-01,audit\n");
+    }
+
+    TEST_CASE("old lines leave the window, recent ones stay") {
+        std::string text;
+        for (int i = 1; i <= 40000; ++i) text += "line " + std::to_string(i) + "\n";
+        OpenFile f(text);
+        files::CheckedInput in(f.fd, 1024);
+        CHECK(read_all(in) == text);
+        CHECK(in.complete_lines() == 40000);
+        CHECK_FALSE(in.line(1));
+        CHECK(in.line(40000) == std::optional<std::string_view>("line 40000"));
+        CHECK(in.line(39950) == std::optional<std::string_view>("line 39950"));
+        CHECK_FALSE(in.line(40001));
+    }
+
+    TEST_CASE("a pipe is read to its end, like a file") {
+        int p[2];
+        REQUIRE(::pipe(p) == 0);
+        std::string text;
+        for (int i = 0; i < 20000; ++i) text += "entry " + std::to_string(i) + "\n";  // more than a pipe holds
+        std::thread writer([&] {
+            std::size_t off = 0;
+            while (off < text.size()) {
+                const auto n = ::write(p[1], text.data() + off, text.size() - off);
+                if (n <= 0) break;
+                off += static_cast<std::size_t>(n);
+            }
+            ::close(p[1]);
+        });
+        files::CheckedInput in(p[0]);
+        const std::string got = read_all(in);
+        writer.join();
+        ::close(p[0]);
+        CHECK(got == text);
+        CHECK_FALSE(in.problem());
+    }
+
+    TEST_CASE("a directory is a read error, not an empty input") {
+        testing::ScratchDir dir;
+        const int fd = ::open(dir.path().c_str(), O_RDONLY);
+        REQUIRE(fd >= 0);
+        files::CheckedInput in(fd);
+        CHECK(read_all(in).empty());
+        CHECK_FALSE(in.read_error().empty());
+        ::close(fd);
+    }
+}
