@@ -1,12 +1,12 @@
 // `leadctl convert IN --to FORMAT`: a framework from one format into another.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/framework_input.hpp"
 #include "cli/output.hpp"
 #include "core/formats/case_json.hpp"
 #include "core/formats/framework_csv.hpp"
 #include "core/formats/moodle_csv.hpp"
 #include "core/formats/render_framework.hpp"
+#include "core/registry/framework_input.hpp"
 
 #include <fmt/format.h>
 #include <charconv>
@@ -71,7 +71,7 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
         CaseExportOptions co;
         co.version = o.case_version;
         co.timestamp = case_timestamp(fw, source_date_epoch(ctx));
-        if (!o.no_crosswalks) co.links = case_links(fw, ctx);
+        if (!o.no_crosswalks) co.links = case_links(fw, ctx.registry());
         auto e = export_case(fw, co);
         w.text = std::move(e.text);
         w.losses = std::move(e.losses);
@@ -82,11 +82,20 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
     return w;
 }
 
+/// The core's reading of IN, its problems printed; a missing or unreadable input is a usage error.
+FrameworkInput read_input(Context& ctx, const std::string& spec, const FrameworkReadOptions& options) {
+    auto in = read_framework_input(spec, options, [&ctx]() -> Registry& { return ctx.registry(); });
+    if (!in.usage_error.empty()) throw UsageError(in.usage_error);
+    for (const auto& d : in.diagnostics.items()) ctx.print_diagnostic(d);
+    return in;
+}
+
 int run_convert(const ConvertOptions& o, Context& ctx) {
-    std::optional<FrameworkFormat> from;
-    if (!o.from.empty()) from = parse_framework_format(o.from);
+    FrameworkReadOptions read;
+    if (!o.from.empty()) read.from = parse_framework_format(o.from);
+    read.strict = o.strict;
     check_not_an_input(o.output, {o.input});
-    auto in = read_framework_input(ctx, o.input, from, o.strict);
+    const auto in = read_input(ctx, o.input, read);
     if (!in.framework) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", o.input);
         return kExitUsage;

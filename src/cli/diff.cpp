@@ -3,9 +3,9 @@
 // different, 2 trouble.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/framework_input.hpp"
 #include "cli/output.hpp"
 #include "core/model/framework_diff.hpp"
+#include "core/registry/framework_input.hpp"
 #include "core/render/render_diff.hpp"
 
 #include <fmt/format.h>
@@ -27,10 +27,12 @@ struct DiffCommandOptions {
     std::string output;
 };
 
-/// The format named by --from, if any (CLI11 has checked the name).
-std::optional<FrameworkFormat> from_format(const std::string& name) {
-    if (name.empty()) return std::nullopt;
-    return parse_framework_format(name);
+/// The core's reading of IN, its problems printed; a missing or unreadable input is a usage error.
+FrameworkInput read_input(Context& ctx, const std::string& spec, const FrameworkReadOptions& options) {
+    auto in = read_framework_input(spec, options, [&ctx]() -> Registry& { return ctx.registry(); });
+    if (!in.usage_error.empty()) throw UsageError(in.usage_error);
+    for (const auto& d : in.diagnostics.items()) ctx.print_diagnostic(d);
+    return in;
 }
 
 /// What the source holds that the model cannot, and so was not compared.
@@ -52,9 +54,10 @@ std::string render(const FrameworkDiff& d, const DiffCommandOptions& o, Context&
 
 int run_diff(const DiffCommandOptions& o, Context& ctx) {
     check_not_an_input(o.output, {o.old_spec, o.new_spec});  // before any reading
-    const auto from = from_format(o.from);
-    const FrameworkInput a = read_framework_input(ctx, o.old_spec, from);
-    const FrameworkInput b = read_framework_input(ctx, o.new_spec, from);
+    FrameworkReadOptions read;
+    if (!o.from.empty()) read.from = parse_framework_format(o.from);  // CLI11 has checked the name
+    const FrameworkInput a = read_input(ctx, o.old_spec, read);
+    const FrameworkInput b = read_input(ctx, o.new_spec, read);
     if (!a.framework || !b.framework) return kExitUsage;  // the errors are printed
     warn_losses(ctx, a);
     warn_losses(ctx, b);
