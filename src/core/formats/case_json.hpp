@@ -68,7 +68,8 @@
 //   Errors (file:line:column): JSON syntax, no CFDocument, wrong types, required
 //   fields missing, duplicate identifiers, unknown association types, isChildOf
 //   references to objects that are not in the package, parent cycles, trees
-//   deeper than 8 levels.
+//   deeper than 8 levels; a result that breaks the rules every framework keeps
+//   (check_framework) is "invalid-framework", at the field it was read from.
 #pragma once
 
 #include "core/model/model.hpp"

@@ -1,16 +1,13 @@
 #include "core/formats/framework_csv.hpp"
 
-#include "core/model/framework_loader.hpp"
+#include "core/model/framework_check.hpp"
 #include "core/util/csv.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
-#include "core/yaml/yaml_tree.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <functional>
 #include <map>
-#include <memory>
 #include <sstream>
 
 namespace leadctl {
@@ -50,33 +47,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
     }
     out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
     return out;
-}
-
-// ---- building a YAML tree so that the framework loader checks the result and
-// reports problems at the cell they came from.
-
-using NodeRef = std::shared_ptr<yaml::Node>;
-
-NodeRef scalar(std::string value, int line, int column) {
-    auto n = std::make_shared<yaml::Node>();
-    n->kind = yaml::Kind::scalar;
-    n->value = std::move(value);
-    n->quoted = true;
-    n->line = line;
-    n->column = column;
-    return n;
-}
-
-NodeRef collection(yaml::Kind kind, int line, int column) {
-    auto n = std::make_shared<yaml::Node>();
-    n->kind = kind;
-    n->line = line;
-    n->column = column;
-    return n;
-}
-
-void put(const NodeRef& map, std::string key, NodeRef value) {
-    map->entries.emplace_back(scalar(std::move(key), value->line, value->column), std::move(value));
 }
 
 struct Row {
@@ -200,57 +170,60 @@ FrameworkCsvImport import_framework_csv(std::string_view text, const std::string
         auto it = col.find(std::string(name));
         return it == col.end() ? nullptr : &row.fields[it->second];
     };
-    std::function<NodeRef(std::size_t)> item_node = [&](std::size_t r) {
+    // A cell's text, as the YAML loader reads a value: blank is none.
+    auto text_of = [&](const Row& row, std::string_view name) {
+        const auto* f = cell(row, name);
+        std::string v = f ? unprotect(f->value) : std::string();
+        return text::trim(v).empty() ? std::string() : v;
+    };
+    Framework fw;
+    fw.id = id;
+    fw.title = id;
+    fw.status = "draft";
+    fw.completeness = "partial";
+    fw.completeness_note = fmt::format("Read from the flat CSV table {}, which holds items only.", file);
+    fw.places.set("", {file, 1, 1});
+    for (const auto& [level, k] : levels) {
+        fw.places.set(fmt::format("scale.{}", fw.scale.size()), {file, header[k].line, header[k].column + 6});
+        fw.scale.push_back({level, level, "", {}});
+    }
+    // Pre-order, as the model wants: each row, then its children in row order.
+    auto add = [&](auto& self, std::size_t r, int parent_index, int depth) -> void {
         const Row& row = rows[r];
-        auto n = collection(yaml::Kind::map, row.line, 1);
-        for (std::string_view name : {"code", "name", "type", "description", "notes"}) {
-            const auto* f = cell(row, name);
-            if (!f || (f->value.empty() && name != "code" && name != "name")) continue;
-            put(n, std::string(name), scalar(unprotect(f->value), f->line, f->column));
+        const int index = static_cast<int>(fw.items.size());
+        const std::string path = fmt::format("item.{}.", index);
+        Item it;
+        it.code = text_of(row, "code");
+        it.name = text_of(row, "name");
+        it.type = text_of(row, "type");
+        it.description = text_of(row, "description");
+        it.notes = text_of(row, "notes");
+        for (const auto* name : {"code", "type"}) {
+            if (const auto* f = cell(row, name)) fw.places.set(path + name, {file, f->line, f->column});
         }
-        for (auto [name, sep] : {std::pair{"aliases", ';'}, std::pair{"outcomes", '\n'}}) {
-            const auto* f = cell(row, name);
-            if (!f || f->value.empty()) continue;
-            auto seq = collection(yaml::Kind::sequence, f->line, f->column);
-            for (auto& v : split(unprotect(f->value), sep)) seq->items.push_back(scalar(v, f->line, f->column));
-            put(n, name, seq);
-        }
-        auto heads = collection(yaml::Kind::map, row.line, 1);
+        if (const auto* f = cell(row, "aliases")) it.aliases = split(unprotect(f->value), ';');
+        if (const auto* f = cell(row, "outcomes")) it.outcomes = split(unprotect(f->value), '\n');
         for (const auto& [level, k] : levels) {
             const auto& f = row.fields[k];
-            if (!f.value.empty()) put(heads, level, scalar(unprotect(f.value), f.line, f.column));
+            if (f.value.empty()) continue;
+            fw.places.set(path + "level." + level, {file, f.line, f.column});
+            it.level_headings.push_back({level, unprotect(f.value)});
         }
-        if (!heads->entries.empty()) put(n, "levels", heads);
-        if (!children[r].empty()) {
-            auto seq = collection(yaml::Kind::sequence, row.line, 1);
-            for (auto c : children[r]) seq->items.push_back(item_node(c));
-            put(n, "items", seq);
+        it.parent = parent_index;
+        it.depth = depth;
+        it.location = {file, row.line, 1};
+        if (parent_index < 0) {
+            fw.roots.push_back(index);
+        } else {
+            fw.items[static_cast<std::size_t>(parent_index)].children.push_back(index);
         }
-        return n;
+        fw.items.push_back(std::move(it));
+        for (auto c : children[r]) self(self, c, index, depth + 1);
     };
-    auto root = collection(yaml::Kind::map, 1, 1);
-    put(root, "id", scalar(id, 1, 1));
-    put(root, "title", scalar(id, 1, 1));
-    put(root, "status", scalar("draft", 1, 1));
-    put(root, "completeness", scalar("partial", 1, 1));
-    put(root, "completeness_note",
-        scalar(fmt::format("Read from the flat CSV table {}, which holds items only.", file), 1, 1));
-    if (!levels.empty()) {
-        auto scale = collection(yaml::Kind::sequence, 1, 1);
-        for (const auto& [level, k] : levels) {
-            auto l = collection(yaml::Kind::map, header[k].line, header[k].column);
-            put(l, "id", scalar(level, header[k].line, header[k].column + 6));
-            put(l, "name", scalar(level, header[k].line, header[k].column + 6));
-            scale->items.push_back(l);
-        }
-        put(root, "scale", scale);
-    }
-    auto items = collection(yaml::Kind::sequence, 1, 1);
-    for (auto r : roots) items->items.push_back(item_node(r));
-    put(root, "items", items);
-    auto load = load_framework(*root, file);
-    for (const auto& d : load.diagnostics.items()) out.diagnostics.add(d);
-    out.framework = std::move(load.framework);
+    for (auto r : roots) add(add, r, -1, 0);
+    fw.index();
+    out.diagnostics.append(check_framework(fw));
+    if (!out.diagnostics.has_errors()) out.framework = std::move(fw);
     return out;
 }
 

@@ -79,7 +79,8 @@
 //   without exactly 14 fields, no framework row, more than one framework row, a
 //   framework row without a short name, no competencies, duplicate ID numbers, a
 //   parent ID number that no competency has, parent cycles (A under B under A),
-//   trees deeper than 8 levels.
+//   trees deeper than 8 levels; and whatever breaks the rules every framework
+//   keeps (check_framework), such as an invalid framework_id option.
 //   Warnings (errors with `strict`; each also listed in `losses`): rows that
 //   Moodle itself skips (an empty ID number or short name, and a skipped row's
 //   descendants); a row order that export cannot reproduce (see Row order).

@@ -1,5 +1,7 @@
-// Renderers for `frameworks show`: a framework (or one item and its subtree) as
-// text for people, JSON and YAML for scripts, Markdown for documents.
+// Renderers of a framework (or one item and its subtree): text for people, JSON
+// and YAML for scripts, Markdown for documents, as `frameworks show` prints them;
+// and the framework file itself (render_yaml of the whole framework, and
+// render_file_json), which `convert` writes.
 // Every renderer returns a string; none writes to a terminal.
 #pragma once
 

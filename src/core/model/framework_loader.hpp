@@ -1,7 +1,9 @@
 // Reads a leadctl framework file (format: leadctl-framework(5)) into the model,
-// reporting every problem found rather than stopping at the first.
+// reporting every problem found rather than stopping at the first: the shape of
+// the file here, the rules of the model by check_framework.
 #pragma once
 
+#include "core/model/framework_check.hpp"
 #include "core/model/model.hpp"
 #include "core/util/diagnostic.hpp"
 #include "core/yaml/yaml_tree.hpp"
@@ -11,9 +13,6 @@
 #include <string_view>
 
 namespace leadctl {
-
-/// Deepest item tree accepted (domain → element → standard → ... ).
-inline constexpr int kMaxItemDepth = 8;
 
 struct FrameworkLoad {
     std::optional<Framework> framework;  ///< set only when there were no errors
@@ -25,9 +24,5 @@ FrameworkLoad load_framework(std::string_view text, const std::string& file);
 
 /// Check an already parsed YAML tree (used by tools that parse once).
 FrameworkLoad load_framework(const yaml::Node& root, const std::string& file);
-
-/// The closed sets of header values, for validation and documentation.
-inline constexpr std::string_view kStatuses[] = {"published", "draft", "historical", "superseded", "withdrawn"};
-inline constexpr std::string_view kCompleteness[] = {"complete", "partial"};
 
 }  // namespace leadctl

@@ -4,6 +4,8 @@
 
 #include "core/util/diagnostic.hpp"
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +64,29 @@ struct Profile {
     SourceLocation location;
 };
 
+/// Where the parts of a framework were read from, so that a check of the model
+/// can point at the file. Keys are paths in the terms of the framework file:
+///   ""                  the framework as a whole (the header; every fallback ends here)
+///   "id" "title" "year" "status" "completeness" "items"
+///   "scale.K"           the id of scale level K (0-based)
+///   "item.N.code" "item.N.type" "item.N.level.LEVEL"   (N indexes Framework::items;
+///                       fallback: the item's own location)
+///   "profile.K.id" "profile.K.requires" "profile.K.requires.J" "profile.K.level"
+///                       (fallback: "profile.K.requires", then the profile's location)
+/// A reader records what it knows; a path it does not know falls back as shown.
+class Places {
+public:
+    void set(std::string path, SourceLocation where) { by_path_[std::move(path)] = std::move(where); }
+    /// The place recorded for `path`, or nullptr.
+    [[nodiscard]] const SourceLocation* find(std::string_view path) const {
+        auto it = by_path_.find(path);
+        return it == by_path_.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::map<std::string, SourceLocation, std::less<>> by_path_;
+};
+
 struct Framework {
     std::string id;  ///< the prefix in references ("mlcf")
     std::string title;
@@ -81,6 +106,7 @@ struct Framework {
     std::vector<int> roots;
     std::vector<Profile> profiles;
     Extra extra;
+    Places places;  ///< where the fields were read from (for check_framework's messages)
 
     /// Build the code and alias indexes; call after filling `items`.
     void index();
