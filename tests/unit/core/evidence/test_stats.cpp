@@ -71,7 +71,7 @@ TEST_SUITE("core::evidence::stats") {
         CHECK(s.by_item == std::map<std::string, std::size_t>{{"x:a", 1}});
     }
 
-    TEST_CASE("the first and last dates span the dated entries; undated and untyped entries count only in total") {
+    TEST_CASE("the first and last dates span the dated entries, and undated and untyped entries count only in total") {
         const Framework fw = small_framework();
         Stats s;
         s.add(entry(Date{2025, 6, 2}, "audit", {}), resolver(fw));

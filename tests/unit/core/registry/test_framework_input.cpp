@@ -59,7 +59,7 @@ TEST_SUITE("core::registry::framework_input") {
         CHECK_FALSE(parse_framework_format("markdown"));
     }
 
-    TEST_CASE("the extension tells YAML and CSV; CSV content tells ours from Moodle's") {
+    TEST_CASE("the extension tells YAML and CSV, and CSV content tells ours from Moodle's") {
         CHECK(detect("f.YML", "id: x") == "yaml: a YAML file");
         CHECK(detect("f.yaml", "{}") == "yaml: a YAML file");
         CHECK(detect("f.txt", "{}") == "yaml: not JSON or CSV: read as YAML");
