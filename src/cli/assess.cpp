@@ -1,4 +1,5 @@
 // `leadctl assess LOG --framework F`: one person's gap report.
+#include "cli/assessment_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
@@ -18,14 +19,8 @@ namespace {
 struct AssessOptions {
     /// the evidence log
     std::string log;
-    /// --framework: the framework to assess against
-    std::string framework;
-    /// --target: a profile of the framework (default: the person's stage)
-    std::string target;
-    /// --as-of: the day of the report (default today)
-    std::string as_of;
-    /// --policy: a policy file overriding the defaults
-    std::string policy;
+    /// --framework, --target, --as-of, --policy
+    AssessmentOptions assessment;
     /// --format: text, markdown, json or html
     std::string format = "text";
     /// --output: write here atomically
@@ -35,17 +30,16 @@ struct AssessOptions {
 };
 
 int run_assess(const AssessOptions& o, Context& ctx) {
-    auto fw = ctx.framework(o.framework);
-    Policy policy;
-    if (!load_policy_option(ctx, o.policy, policy)) return kExitUsage;
+    const auto settings = resolve_assessment_options(o.assessment, ctx);
+    if (!settings) return kExitUsage;
     const auto opportunities = load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
     Diagnostics index_diags;
     const FrameworkSource frameworks = registry_source(ctx);
     AssessLogRequest req;
-    req.framework = fw.get();
-    req.target = o.target;
-    req.as_of = as_of_date(o.as_of);
-    req.policy = policy;
+    req.framework = settings->framework.get();
+    req.target = settings->target;
+    req.as_of = settings->as_of;
+    req.policy = settings->policy;
     req.index = &ctx.registry().crosswalk_index(index_diags);
     req.frameworks = &frameworks;
     req.opportunities = &opportunities;
@@ -86,14 +80,7 @@ void setup_assess(CLI::App& app, Context& ctx, CommandResult& result) {
     auto opt = std::make_shared<AssessOptions>();
     auto* cmd = app.add_subcommand("assess", "Gap report: one person's evidence against a framework and a target");
     cmd->add_option("log", opt->log, "The person's evidence log (.yaml, .csv or .jsonl)")->required()->type_name("LOG");
-    cmd->add_option("--framework", opt->framework, "Framework to assess against (mlcf, hlm, fmlm, ...)")
-        ->required()
-        ->type_name("ID");
-    cmd->add_option("--target", opt->target, "Profile of the framework (default: the person's stage)")
-        ->type_name("PROFILE");
-    cmd->add_option("--as-of", opt->as_of, "Day of the report (default: today)")->type_name("YYYY-MM-DD");
-    cmd->add_option("--policy", opt->policy, "Policy file overriding the rules' defaults (leadctl-policy(5))")
-        ->type_name("FILE");
+    add_assessment_options(*cmd, opt->assessment, "Profile of the framework (default: the person's stage)");
     cmd->add_option("--format", opt->format, "Output format: text (default), markdown, json or html")
         ->check(CLI::IsMember({"text", "markdown", "json", "html"}).description(""))
         ->type_name("FORMAT");

@@ -1,12 +1,10 @@
 #include "cli/evidence_common.hpp"
 
+#include "core/evidence/log_files.hpp"
 #include "core/util/files.hpp"
 
 #include <fmt/format.h>
-#include <algorithm>
-#include <cctype>
 #include <ctime>
-#include <filesystem>
 
 namespace leadctl::cli {
 
@@ -35,29 +33,12 @@ Date as_of_date(const std::string& as_of) {
 }
 
 std::vector<std::string> collect_logs(const std::vector<std::string>& paths) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> out;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (!fs::exists(p, ec)) throw UsageError(fmt::format("{}: no such file or directory", p));
-        if (!fs::is_directory(p, ec)) {
-            out.push_back(p);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-             !ec && it != end; it.increment(ec)) {
-            if (!it->is_regular_file(ec)) continue;
-            std::string ext = it->path().extension().string();
-            for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (ext == ".yaml" || ext == ".yml" || ext == ".csv" || ext == ".jsonl" || ext == ".ndjson") {
-                found.push_back(it->path().string());
-            }
-        }
-        std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
+    auto found = leadctl::collect_logs(paths);
+    if (!found.problems.items().empty()) {
+        const auto& d = found.problems.items().front();
+        throw UsageError(fmt::format("{}: {}", d.location.file, d.message));
     }
-    return out;
+    return std::move(found.logs);
 }
 
 FrameworkSource registry_source(Context& ctx) {

@@ -22,12 +22,12 @@ bool load_policy_option(Context& ctx, const std::string& path, Policy& policy);
 /// Today's local date, or --as-of.
 Date as_of_date(const std::string& as_of);
 
-/// Files named, and the logs (.yaml, .yml, .csv, .jsonl, .ndjson, any case) found in folders named,
-/// searched recursively, each folder's files sorted. Missing paths are a UsageError.
+/// leadctl::collect_logs (core/evidence/log_files.hpp), a missing path being a UsageError.
 std::vector<std::string> collect_logs(const std::vector<std::string>& paths);
 
-/// The registry's frameworks as a FrameworkSource (single-threaded use: the
-/// registry parses bundled frameworks on first use).
+/// The registry's frameworks as a FrameworkSource, each parsed on first lookup:
+/// the lookup changes the registry, so it is for the calling thread only. Work
+/// spread over threads reads an immutable CohortSnapshot instead (`report`).
 FrameworkSource registry_source(Context& ctx);
 
 /// read_log_file with the registry's frameworks.

@@ -141,20 +141,73 @@ OpportunityLoad load_opportunities(std::string_view text, const std::string& fil
 
 // ------------------------------------------------------------------ assessment
 
-Assessor::Assessor(const Framework& fw, const Profile& profile, Date as_of, Policy policy, const CrosswalkIndex& index,
-                   FrameworkLookup lookup, const std::vector<Opportunity>& opportunities)
-    : fw_(fw), profile_(profile), index_(index), lookup_(std::move(lookup)), opportunities_(opportunities) {
-    result_.framework = &fw;
-    result_.profile = &profile;
-    result_.as_of = as_of;
-    result_.policy = std::move(policy);
-    result_.items.resize(fw.items.size());
-    const int target = profile.level.empty() ? -1 : fw.level_index(profile.level);
-    for (std::size_t i = 0; i < fw.items.size(); ++i) result_.items[i].item = static_cast<int>(i);
+TargetMap::TargetMap(const Framework& fw, const Profile& profile, Policy policy, const CrosswalkIndex& index,
+                     const FrameworkSource& frameworks)
+    : fw_(fw), profile_(profile), policy_(std::move(policy)) {
     for (const auto& code : profile.required) {
-        const int i = fw.find(code);
-        if (i < 0) continue;
-        assessed_.push_back(i);
+        if (const int i = fw.find(code); i >= 0) assessed_.push_back(i);
+    }
+    auto add_items_of = [&](const Framework& f) {
+        for (const auto& it : f.items) {
+            std::string ref = f.id + ":" + it.code;
+            Reach r = work_out(ref, index);
+            if (!r.targets.empty() || r.parent_only) reach_.emplace(std::move(ref), std::move(r));
+        }
+    };
+    add_items_of(fw);
+    for (const auto& id : frameworks.ids) {
+        const Framework* f = id == fw.id ? nullptr : frameworks.lookup(id);
+        if (f) add_items_of(*f);
+    }
+}
+
+const TargetMap::Reach& TargetMap::reach(const std::string& canonical_ref) const {
+    static const Reach nothing;
+    const auto it = reach_.find(canonical_ref);
+    return it == reach_.end() ? nothing : it->second;
+}
+
+TargetMap::Reach TargetMap::work_out(const std::string& ref, const CrosswalkIndex& index) const {
+    Reach out;
+    const auto colon = ref.find(':');
+    if (ref.substr(0, colon) == fw_.id) {
+        const int x = fw_.find(ref.substr(colon + 1));
+        bool ancestor = false;
+        for (int y : assessed_) {
+            if (fw_.within(x, y))
+                out.targets.push_back({y, "direct"});
+            else if (fw_.within(y, x))
+                ancestor = true;
+        }
+        out.parent_only = out.targets.empty() && ancestor;
+        return out;
+    }
+    for (const auto& r : index.resolve(ref, fw_.id, policy_.max_hops)) {
+        if (!policy_.count_relations.count(r.relation)) continue;
+        const int t = fw_.find(r.to.substr(r.to.find(':') + 1));
+        if (t < 0) continue;
+        for (int y : assessed_) {
+            if (!fw_.within(t, y)) continue;
+            std::string via = fmt::format("{} {} {}", ref, info(r.relation).symbol, r.to);
+            if (!r.direct()) via += " via " + text::join(r.via, ", ");
+            out.targets.push_back({y, via});
+        }
+    }
+    return out;
+}
+
+Assessor::Assessor(const TargetMap& targets, Date as_of, FrameworkLookup lookup,
+                   const std::vector<Opportunity>& opportunities)
+    : targets_(targets), fw_(targets.framework()), lookup_(std::move(lookup)), opportunities_(opportunities) {
+    result_.framework = &fw_;
+    result_.profile = &targets.profile();
+    result_.as_of = as_of;
+    result_.policy = targets.policy();
+    result_.items.resize(fw_.items.size());
+    const Profile& profile = targets.profile();
+    const int target = profile.level.empty() ? -1 : fw_.level_index(profile.level);
+    for (std::size_t i = 0; i < fw_.items.size(); ++i) result_.items[i].item = static_cast<int>(i);
+    for (int i : targets.assessed()) {
         auto& r = result_.items[static_cast<std::size_t>(i)];
         r.required = true;
         r.level_target = target;
@@ -167,36 +220,6 @@ std::string Assessor::canonical(const std::string& ref) const {
     const Framework* f = lookup_(r->prefix);
     const Item* it = f ? f->item(r->code) : nullptr;
     return it ? f->id + ":" + it->code : std::string();
-}
-
-std::vector<Assessor::Target> Assessor::targets_of(const std::string& ref, bool& parent_only) const {
-    std::vector<Target> out;
-    parent_only = false;
-    const auto colon = ref.find(':');
-    if (ref.substr(0, colon) == fw_.id) {
-        const int x = fw_.find(ref.substr(colon + 1));
-        bool ancestor = false;
-        for (int y : assessed_) {
-            if (fw_.within(x, y))
-                out.push_back({y, "direct"});
-            else if (fw_.within(y, x))
-                ancestor = true;
-        }
-        parent_only = out.empty() && ancestor;
-        return out;
-    }
-    for (const auto& r : index_.resolve(ref, fw_.id, result_.policy.max_hops)) {
-        if (!result_.policy.count_relations.count(r.relation)) continue;
-        const int t = fw_.find(r.to.substr(r.to.find(':') + 1));
-        if (t < 0) continue;
-        for (int y : assessed_) {
-            if (!fw_.within(t, y)) continue;
-            std::string via = fmt::format("{} {} {}", ref, info(r.relation).symbol, r.to);
-            if (!r.direct()) via += " via " + text::join(r.via, ", ");
-            out.push_back({y, via});
-        }
-    }
-    return out;
 }
 
 void Assessor::entry(const Entry& e) {
@@ -215,17 +238,17 @@ void Assessor::entry(const Entry& e) {
         return;
     }
     // Every assessed item this entry reaches, in the order of its tags, each once.
-    std::vector<Target> targets;
+    std::vector<const TargetMap::Target*> targets;
     for (const auto& tag : e.competencies) {
         const std::string ref = canonical(tag.ref);
         if (ref.empty()) continue;
-        bool parent_only = false;
-        for (auto& t : targets_of(ref, parent_only)) {
-            const bool seen =
-                std::any_of(targets.begin(), targets.end(), [&](const Target& x) { return x.item == t.item; });
-            if (!seen) targets.push_back(std::move(t));
+        const auto& reach = targets_.reach(ref);
+        for (const auto& t : reach.targets) {
+            const bool seen = std::any_of(targets.begin(), targets.end(),
+                                          [&](const TargetMap::Target* x) { return x->item == t.item; });
+            if (!seen) targets.push_back(&t);
         }
-        if (parent_only) {
+        if (reach.parent_only) {
             result_.warnings.push_back(
                 {"parent-tag", fmt::format("entry {} is tagged {}, a parent item: tag its elements, since a parent "
                                            "tag counts toward none of them",
@@ -246,23 +269,21 @@ void Assessor::entry(const Entry& e) {
         }
     }
     for (std::size_t k = 0; k < targets.size(); ++k) {
-        auto& r = result_.items[static_cast<std::size_t>(targets[k].item)];
+        auto& r = result_.items[static_cast<std::size_t>(targets[k]->item)];
         if (static_cast<int>(k) >= p.max_items_per_entry) {
             r.dropped.push_back(e.id);
             continue;
         }
-        r.evidence.push_back({e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(), level, targets[k].via});
+        r.evidence.push_back(
+            {e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(), level, targets[k]->via});
     }
 }
 
 bool Assessor::reaches(const std::string& ref, int y) const {
-    bool parent_only = false;
     const std::string c = canonical(ref);
     if (c.empty()) return false;
-    for (const auto& t : targets_of(c, parent_only)) {
-        if (t.item == y) return true;
-    }
-    return false;
+    const auto& t = targets_.reach(c).targets;
+    return std::any_of(t.begin(), t.end(), [y](const TargetMap::Target& x) { return x.item == y; });
 }
 
 Assessment Assessor::finish() {
@@ -270,7 +291,7 @@ Assessment Assessor::finish() {
     const Policy& p = a.policy;
     std::map<int, int> pairs_per_root;
     int pairs = 0;
-    for (int y : assessed_) {
+    for (int y : targets_.assessed()) {
         auto& r = a.items[static_cast<std::size_t>(y)];
         for (const auto& ev : r.evidence) {
             if (!ev.type.empty()) r.types.insert(ev.type);
@@ -320,7 +341,7 @@ Assessment Assessor::finish() {
     // What to do next: for each unmet item, the opportunities that develop it,
     // ranked by how many of the person's unmet items each addresses.
     std::vector<int> unmet;
-    for (int y : assessed_) {
+    for (int y : targets_.assessed()) {
         if (a.items[static_cast<std::size_t>(y)].status != ItemStatus::met) unmet.push_back(y);
     }
     std::vector<std::vector<int>> develops(opportunities_.size());

@@ -5,6 +5,7 @@
 
 #include "core/crosswalk/crosswalk_index.hpp"
 #include "core/evidence/evidence.hpp"
+#include "core/evidence/evidence_file.hpp"
 #include "core/model/model.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
@@ -14,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace leadctl {
@@ -128,11 +130,50 @@ struct Assessment {
     std::size_t entries_read = 0;
 };
 
+/// What each item reference counts toward under one profile and policy: the
+/// required items it falls within, directly or through the crosswalks. Worked
+/// out once, for every item of every framework known, and only read afterwards,
+/// so one map serves every log of a cohort, from any number of threads.
+class TargetMap {
+public:
+    /// An assessed item, and how the reference reaches it ("direct", or the crosswalk path).
+    struct Target {
+        int item = -1;
+        std::string via;
+    };
+    struct Reach {
+        std::vector<Target> targets;
+        bool parent_only = false;  ///< reaches none, but is a parent of an assessed item
+    };
+
+    /// `fw` and `profile`, `index` and what `frameworks` names must outlive the map.
+    TargetMap(const Framework& fw, const Profile& profile, Policy policy, const CrosswalkIndex& index,
+              const FrameworkSource& frameworks);
+
+    [[nodiscard]] const Framework& framework() const { return fw_; }
+    [[nodiscard]] const Profile& profile() const { return profile_; }
+    [[nodiscard]] const Policy& policy() const { return policy_; }
+    /// Item indices the profile requires, in its order.
+    [[nodiscard]] const std::vector<int>& assessed() const { return assessed_; }
+    /// What a canonical reference ("mlcf:2.4") reaches; nothing for any other string.
+    [[nodiscard]] const Reach& reach(const std::string& canonical_ref) const;
+
+private:
+    Reach work_out(const std::string& ref, const CrosswalkIndex& index) const;
+
+    const Framework& fw_;
+    const Profile& profile_;
+    Policy policy_;
+    std::vector<int> assessed_;
+    std::unordered_map<std::string, Reach> reach_;  ///< references that reach something (or are parents)
+};
+
 /// Builds an Assessment from entries fed one at a time.
 class Assessor {
 public:
-    Assessor(const Framework& fw, const Profile& profile, Date as_of, Policy policy, const CrosswalkIndex& index,
-             FrameworkLookup lookup, const std::vector<Opportunity>& opportunities);
+    /// `targets` and `opportunities` must outlive the assessor; `lookup` canonicalises tags.
+    Assessor(const TargetMap& targets, Date as_of, FrameworkLookup lookup,
+             const std::vector<Opportunity>& opportunities);
 
     void person(const Person& p) { result_.person = p; }
     void entry(const Entry& e);
@@ -140,20 +181,13 @@ public:
     Assessment finish();
 
 private:
-    struct Target {
-        int item;
-        std::string via;
-    };
-    std::vector<Target> targets_of(const std::string& ref, bool& parent_only) const;
     std::string canonical(const std::string& ref) const;
     bool reaches(const std::string& ref, int assessed_item) const;
 
+    const TargetMap& targets_;
     const Framework& fw_;
-    const Profile& profile_;
-    const CrosswalkIndex& index_;
     FrameworkLookup lookup_;
     const std::vector<Opportunity>& opportunities_;
-    std::vector<int> assessed_;  ///< item indices the profile requires
     Assessment result_;
 };
 

@@ -31,6 +31,19 @@ const Profile* choose_profile(const Framework& fw, const std::string& target, co
     return profile;
 }
 
+namespace {
+
+const TargetMap& targets_for(const AssessLogRequest& req, const Profile& profile, std::optional<TargetMap>& own) {
+    if (req.targets) {
+        for (const auto& t : *req.targets) {
+            if (&t.profile() == &profile) return t;
+        }
+    }
+    return own.emplace(*req.framework, profile, req.policy, *req.index, *req.frameworks);
+}
+
+}  // namespace
+
 AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req) {
     AssessLogResult out;
     LogReadOptions read;
@@ -38,8 +51,8 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
     read.privacy = req.privacy;
     read.cancel = req.cancel;
     std::vector<Entry> waiting;
+    std::optional<TargetMap> own_targets;
     std::unique_ptr<Assessor> assessor;
-    const FrameworkLookup& lookup = req.frameworks->lookup;
     auto try_start = [&]() -> bool {
         if (assessor) return true;
         std::string why;
@@ -48,8 +61,8 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
             out.message = why;
             return false;
         }
-        assessor = std::make_unique<Assessor>(*req.framework, *profile, req.as_of, req.policy, *req.index, lookup,
-                                              *req.opportunities);
+        assessor = std::make_unique<Assessor>(targets_for(req, *profile, own_targets), req.as_of,
+                                              req.frameworks->lookup, *req.opportunities);
         if (out.person) assessor->person(*out.person);
         for (const auto& e : waiting) assessor->entry(e);
         waiting.clear();

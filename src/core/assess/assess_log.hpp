@@ -22,6 +22,10 @@ struct AssessLogRequest {
     const CrosswalkIndex* index = nullptr;
     const FrameworkSource* frameworks = nullptr;
     const std::vector<Opportunity>* opportunities = nullptr;
+    /// Target maps made beforehand for profiles of `framework` under `policy` (a
+    /// cohort makes them once for all its logs); assess_log makes the one it
+    /// needs when this is null or lacks the profile chosen.
+    const std::vector<TargetMap>* targets = nullptr;
     bool privacy = true;
     const std::atomic<bool>* cancel = nullptr;
 };

@@ -87,7 +87,7 @@ struct Entry {
 
 enum class LogFormat { yaml, csv, jsonl };
 
-/// Format from the file name (.yaml/.yml, .csv, .jsonl/.ndjson), else from the
+/// Format from the file name (kLogExtensions in log_files.hpp), else from the
 /// first non-blank character of `head` ('{' JSON Lines; a header row with commas
 /// and no ':' CSV; otherwise YAML).
 LogFormat detect_log_format(std::string_view path, std::string_view head);

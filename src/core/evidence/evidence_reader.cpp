@@ -2,6 +2,7 @@
 // Each format is turned into the same small YAML node shape per entry, so one
 // function checks the fields of every entry the same way.
 #include "core/evidence/evidence.hpp"
+#include "core/evidence/log_files.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
 #include "core/yaml/yaml_fields.hpp"
@@ -149,12 +150,7 @@ Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics&
 }
 
 LogFormat detect_log_format(std::string_view path, std::string_view head) {
-    auto ends = [&](std::string_view ext) {
-        return path.size() >= ext.size() && text::to_lower(path.substr(path.size() - ext.size())) == ext;
-    };
-    if (ends(".yaml") || ends(".yml")) return LogFormat::yaml;
-    if (ends(".csv")) return LogFormat::csv;
-    if (ends(".jsonl") || ends(".ndjson")) return LogFormat::jsonl;
+    if (const auto by_name = log_format_of_name(path)) return *by_name;
     const auto t = text::trim(head);
     if (!t.empty() && t.front() == '{') return LogFormat::jsonl;
     const auto first_line = t.substr(0, t.find('\n'));

@@ -65,8 +65,9 @@ Entry entry(std::string id, Date date, std::string type, std::vector<std::string
 
 Assessment assess(const World& world, const std::vector<Entry>& entries, Policy policy = {},
                   const std::string& profile = "p", Date as_of = {2026, 6, 1}) {
-    Assessor a(world.d(), *world.d().profile(profile), as_of, std::move(policy), *world.index, world.w.lookup(),
-               world.opportunities);
+    const FrameworkSource source{world.w.lookup(), {"d", "e", "f"}};
+    const TargetMap targets(world.d(), *world.d().profile(profile), std::move(policy), *world.index, source);
+    Assessor a(targets, as_of, world.w.lookup(), world.opportunities);
     for (const auto& e : entries) a.entry(e);
     return a.finish();
 }

@@ -42,9 +42,9 @@ profiles:
 };
 
 Assessment hostile_assessment(const Hostile& h) {
-    Assessor as(
-        h.fw, *h.fw.profile("p"), {2026, 1, 1}, {}, h.index,
-        [&](std::string_view id) -> const Framework* { return id == "x" ? &h.fw : nullptr; }, h.ops);
+    const FrameworkLookup lookup = [&](std::string_view id) -> const Framework* { return id == "x" ? &h.fw : nullptr; };
+    const TargetMap targets(h.fw, *h.fw.profile("p"), {}, h.index, {lookup, {"x"}});
+    Assessor as(targets, {2026, 1, 1}, lookup, h.ops);
     as.person({"<script>evil()</script>", "O'Brien \"The <Leader>\"", "", "", std::nullopt, {}});
     Entry e;
     e.id = "<e1>";

@@ -147,9 +147,11 @@ TEST_SUITE("core::cohort") {
         const auto fw = small_framework();
         CrosswalkIndex index{{}};
         std::vector<Opportunity> ops;
-        Assessor as(
-            fw, *fw.profile("p"), {2026, 1, 1}, {}, index,
-            [&](std::string_view id) -> const Framework* { return id == "x" ? &fw : nullptr; }, ops);
+        const FrameworkLookup lookup = [&](std::string_view id) -> const Framework* {
+            return id == "x" ? &fw : nullptr;
+        };
+        const TargetMap targets(fw, *fw.profile("p"), {}, index, {lookup, {"x"}});
+        Assessor as(targets, {2026, 1, 1}, lookup, ops);
         for (const char* id : {"e1", "e2"}) {
             Entry e;
             e.id = id;

@@ -1,0 +1,67 @@
+#include "cli/per_person.hpp"
+
+#include "cli/context.hpp"
+#include "core/render/render_assess.hpp"
+#include "core/util/files.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+#include <filesystem>
+#include <set>
+
+namespace leadctl::cli {
+
+PerPersonOutput::PerPersonOutput(std::string dir, std::string format)
+    : dir_(std::move(dir)), format_(std::move(format)) {
+    if (dir_.empty()) return;
+    std::error_code ec;
+    made_ = !std::filesystem::exists(dir_, ec);
+    std::filesystem::create_directories(dir_, ec);
+    if (ec || !std::filesystem::is_directory(dir_)) {
+        throw UsageError(
+            fmt::format("--per-person {}: cannot use it as a folder{}", dir_, ec ? ": " + ec.message() : ""));
+    }
+}
+
+PerPersonOutput::~PerPersonOutput() {
+    if (made_ && !kept_) ::rmdir(dir_.c_str());
+}
+
+std::string PerPersonOutput::extension() const {
+    if (format_ == "markdown") return ".md";
+    if (format_ == "json") return ".json";
+    if (format_ == "html") return ".html";
+    return ".txt";
+}
+
+std::string PerPersonOutput::render(const Assessment& a) const {
+    if (format_ == "markdown") return render_assess_markdown(a);
+    if (format_ == "json") return render_assess_json(a);
+    if (format_ == "html") return render_assess_html(a);
+    return render_assess_text(a, Style{});
+}
+
+void PerPersonOutput::commit(const CohortRun& run) const {
+    std::set<std::filesystem::path> inputs;
+    for (const auto& r : run.report.rows) inputs.insert(std::filesystem::weakly_canonical(r.path));
+    for (std::size_t i = 0; i < run.temps.size(); ++i) {
+        if (run.temps[i].empty()) continue;
+        const auto target = (std::filesystem::path(dir_) / run.report.rows[i].per_person_file).string();
+        if (inputs.count(std::filesystem::weakly_canonical(target)) != 0) {
+            remove_temps(run.temps, i);
+            throw UsageError(fmt::format("--per-person {}: refusing to overwrite the input {}", dir_, target));
+        }
+        if (auto err = files::commit_temp(run.temps[i], target); !err.empty()) {
+            remove_temps(run.temps, i + 1);
+            throw UsageError(err);
+        }
+    }
+}
+
+void remove_temps(const std::vector<std::string>& temps, std::size_t from) {
+    for (std::size_t k = from; k < temps.size(); ++k) {
+        if (!temps[k].empty()) ::unlink(temps[k].c_str());
+    }
+}
+
+}  // namespace leadctl::cli
