@@ -5,8 +5,25 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+
+#include <unistd.h>
 
 namespace leadctl::testing {
+
+/// A thread that writes `text` into the pipe end `fd` and then closes it: for
+/// tests that read a pipe larger than its buffer. Join it after reading.
+inline std::thread feed_pipe(int fd, std::string text) {
+    return std::thread([fd, t = std::move(text)] {
+        std::size_t off = 0;
+        while (off < t.size()) {
+            const auto n = ::write(fd, t.data() + off, t.size() - off);
+            if (n <= 0) break;
+            off += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+    });
+}
 
 class ScratchDir {
 public:

@@ -128,26 +128,6 @@ std::string strip_html(std::string_view s) {
     return out;
 }
 
-std::string escape_html(std::string_view s) {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
-
 /// Our item type for a taxonomy term.
 std::string type_of_term(std::string_view term) {
     const auto t = text::trim(term);
@@ -270,7 +250,7 @@ std::string moodle_description_html(std::string_view text) {
     std::string para;
     auto flush = [&] {
         const auto p = collapse_spaces(para);
-        if (!p.empty()) out += "<p>" + escape_html(p) + "</p>";
+        if (!p.empty()) out += "<p>" + text::escape_html(p, text::HtmlSink::content) + "</p>";
         para.clear();
     };
     for (const auto& line : split(text, '\n')) {

@@ -72,32 +72,6 @@ std::string status_sgr(ItemStatus s) {
     return "";
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 nlohmann::ordered_json policy_json(const Policy& p) {
     Json rels = Json::array();
     for (auto r : p.count_relations) rels.push_back(info(r).name);
@@ -279,7 +253,7 @@ std::string render_assess_json(const Assessment& a) {
 }
 
 std::string render_assess_html(const Assessment& a) {
-    const auto e = [](std::string_view s) { return html_escape(s); };
+    const auto e = [](std::string_view s) { return text::escape_html(s); };
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Leadership gap report: " +
         e(headline(a)) +

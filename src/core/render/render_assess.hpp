@@ -22,7 +22,4 @@ nlohmann::ordered_json policy_json(const Policy& p);
 /// gap red, not required dim.
 std::string status_sgr(ItemStatus s);
 
-/// Escape &, <, >, " and ' for HTML text and attribute values.
-std::string html_escape(std::string_view s);
-
 }  // namespace leadctl

@@ -336,7 +336,7 @@ std::string render_cohort_json(const CohortReport& c) {
 }
 
 std::string render_cohort_html(const CohortReport& c) {
-    const auto e = [](std::string_view s) { return html_escape(s); };
+    const auto e = [](std::string_view s) { return text::escape_html(s); };
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + e(headline(c)) +
         "</title>\n<style>\n"

@@ -222,4 +222,31 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     return lines;
 }
 
+std::string escape_html(std::string_view s, HtmlSink sink) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += sink == HtmlSink::attribute ? "&quot;" : "\"";
+                break;
+            case '\'':
+                out += sink == HtmlSink::attribute ? "&#39;" : "'";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace leadctl::text

@@ -57,6 +57,13 @@ std::string to_lower(std::string_view s);
 /// Text for one cell of a Markdown table: '|' escaped, line breaks as spaces.
 std::string markdown_cell(std::string_view s);
 
+/// Where escaped text goes in an HTML document: `attribute` escapes &, <, >, " and '
+/// (safe anywhere); `content` escapes only &, < and > (enough between tags, and what
+/// Moodle's descriptions are written with, so imported text round-trips byte for byte).
+enum class HtmlSink { attribute, content };
+/// The one HTML escaper: every text from a user's file that reaches HTML goes through it.
+std::string escape_html(std::string_view s, HtmlSink sink = HtmlSink::attribute);
+
 /// Split text into lines of at most `width` columns at word boundaries.
 std::vector<std::string> wrap(std::string_view s, std::size_t width);
 

@@ -58,15 +58,7 @@ TEST_SUITE("core::evidence::evidence_file") {
         int p[2];
         REQUIRE(::pipe(p) == 0);
         const std::string text = log_with(3000);  // larger than a pipe's buffer
-        std::thread writer([&] {
-            std::size_t off = 0;
-            while (off < text.size()) {
-                const auto n = ::write(p[1], text.data() + off, text.size() - off);
-                if (n <= 0) break;
-                off += static_cast<std::size_t>(n);
-            }
-            ::close(p[1]);
-        });
+        std::thread writer = testing::feed_pipe(p[1], text);
         const auto r = read("/dev/fd/" + std::to_string(p[0]));
         writer.join();
         ::close(p[0]);

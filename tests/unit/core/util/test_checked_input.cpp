@@ -110,15 +110,7 @@ TEST_SUITE("core::util::checked_input") {
         REQUIRE(::pipe(p) == 0);
         std::string text;
         for (int i = 0; i < 20000; ++i) text += "entry " + std::to_string(i) + "\n";  // more than a pipe holds
-        std::thread writer([&] {
-            std::size_t off = 0;
-            while (off < text.size()) {
-                const auto n = ::write(p[1], text.data() + off, text.size() - off);
-                if (n <= 0) break;
-                off += static_cast<std::size_t>(n);
-            }
-            ::close(p[1]);
-        });
+        std::thread writer = testing::feed_pipe(p[1], text);
         files::CheckedInput in(p[0]);
         const std::string got = read_all(in);
         writer.join();

@@ -59,6 +59,12 @@ TEST_SUITE("core::text") {
         CHECK(markdown_cell("plain") == "plain");
     }
 
+    TEST_CASE("escape_html escapes quotes for attributes and keeps them in content") {
+        CHECK(escape_html("a<b> & \"c\" 'd'") == "a&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;");
+        CHECK(escape_html("a<b> & \"c\" 'd'", HtmlSink::content) == "a&lt;b&gt; &amp; \"c\" 'd'");
+        CHECK(escape_html("plain é") == "plain é");
+    }
+
     TEST_CASE("wrap breaks at word boundaries within the width") {
         const auto lines = wrap("one two three four five six", 10);
         REQUIRE(lines.size() == 3);
