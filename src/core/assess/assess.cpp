@@ -208,7 +208,7 @@ Assessor::Assessor(const TargetMap& targets, Date as_of, FrameworkLookup lookup,
     const int target = profile.level.empty() ? -1 : fw_.level_index(profile.level);
     for (std::size_t i = 0; i < fw_.items.size(); ++i) result_.items[i].item = static_cast<int>(i);
     for (int i : targets.assessed()) {
-        auto& r = result_.items[static_cast<std::size_t>(i)];
+        auto& r = result_.at(i);
         r.required = true;
         r.level_target = target;
     }
@@ -269,7 +269,7 @@ void Assessor::entry(const Entry& e) {
         }
     }
     for (std::size_t k = 0; k < targets.size(); ++k) {
-        auto& r = result_.items[static_cast<std::size_t>(targets[k]->item)];
+        auto& r = result_.at(targets[k]->item);
         if (static_cast<int>(k) >= p.max_items_per_entry) {
             r.dropped.push_back(e.id);
             continue;
@@ -292,7 +292,7 @@ Assessment Assessor::finish() {
     std::map<int, int> pairs_per_root;
     int pairs = 0;
     for (int y : targets_.assessed()) {
-        auto& r = a.items[static_cast<std::size_t>(y)];
+        auto& r = a.at(y);
         for (const auto& ev : r.evidence) {
             if (!ev.type.empty()) r.types.insert(ev.type);
             r.signed_off = r.signed_off || ev.signed_off;
@@ -312,8 +312,8 @@ Assessment Assessor::finish() {
         if (r.status == ItemStatus::partial) ++a.partial;
         if (r.status == ItemStatus::gap) ++a.gap;
         int root = y;
-        while (a.framework->items[static_cast<std::size_t>(root)].parent >= 0) {
-            root = a.framework->items[static_cast<std::size_t>(root)].parent;
+        while (a.framework->at(root).parent >= 0) {
+            root = a.framework->at(root).parent;
         }
         pairs_per_root[root] += static_cast<int>(r.evidence.size());
         pairs += static_cast<int>(r.evidence.size());
@@ -321,8 +321,7 @@ Assessment Assessor::finish() {
     a.coverage = a.assessed ? static_cast<double>(a.met) / a.assessed : 0;
     // Roll-up per top-level domain.
     for (int root : a.framework->roots) {
-        const DomainResult d =
-            roll_up(*a.framework, root, [&a](int y) { return a.items[static_cast<std::size_t>(y)].status; });
+        const DomainResult d = roll_up(*a.framework, root, [&a](int y) { return a.at(y).status; });
         if (d.assessed > 0) a.domains.push_back(d);
     }
     // Clustering: too much of the evidence in one domain.
@@ -330,7 +329,7 @@ Assessment Assessor::finish() {
         for (const auto& [root, n] : pairs_per_root) {
             const double share = static_cast<double>(n) / pairs;
             if (share > p.max_share) {
-                const auto& it = a.framework->items[static_cast<std::size_t>(root)];
+                const auto& it = a.framework->at(root);
                 a.warnings.push_back(
                     {"clustered", fmt::format("{} of {} counted pieces of evidence ({:.0f}%) are in "
                                               "{}:{} {}; review panels look for a spread",
@@ -342,7 +341,7 @@ Assessment Assessor::finish() {
     // ranked by how many of the person's unmet items each addresses.
     std::vector<int> unmet;
     for (int y : targets_.assessed()) {
-        if (a.items[static_cast<std::size_t>(y)].status != ItemStatus::met) unmet.push_back(y);
+        if (a.at(y).status != ItemStatus::met) unmet.push_back(y);
     }
     std::vector<std::vector<int>> develops(opportunities_.size());
     for (std::size_t o = 0; o < opportunities_.size(); ++o) {

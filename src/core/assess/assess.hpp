@@ -10,6 +10,7 @@
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
 
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -128,6 +129,16 @@ struct Assessment {
     std::vector<EntryNote> future;
     std::vector<Suggestion> suggestions;
     std::size_t entries_read = 0;
+
+    /// The result for the framework item at `index` (asserted in range).
+    [[nodiscard]] const ItemResult& at(int index) const {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
+    [[nodiscard]] ItemResult& at(int index) {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
 };
 
 /// What each item reference counts toward under one profile and policy: the

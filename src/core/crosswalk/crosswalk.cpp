@@ -211,7 +211,7 @@ void check_crosswalk(Crosswalk& cw, const FrameworkLookup& lookup, Diagnostics& 
                 fmt::format("{} has no item \"{}\"{}", f.id, r->code, text::did_you_mean(r->code, f.all_names())));
             return -1;
         }
-        ref = f.id + ":" + f.items[static_cast<std::size_t>(i)].code;  // aliases become codes
+        ref = f.id + ":" + f.at(i).code;  // aliases become codes
         return i;
     };
 
@@ -269,9 +269,9 @@ void check_crosswalk(Crosswalk& cw, const FrameworkLookup& lookup, Diagnostics& 
         for (std::size_t i = 0; i < f.items.size(); ++i) {
             if (!f.is_leaf(static_cast<int>(i))) continue;
             bool ok = false;
-            for (int a = static_cast<int>(i); a >= 0 && !ok; a = f.items[static_cast<std::size_t>(a)].parent) {
+            for (int a = static_cast<int>(i); a >= 0 && !ok; a = f.at(a).parent) {
                 ok = covered[static_cast<std::size_t>(side)][static_cast<std::size_t>(a)] ||
-                     unmapped.count(f.id + ":" + f.items[static_cast<std::size_t>(a)].code) > 0;
+                     unmapped.count(f.id + ":" + f.at(a).code) > 0;
             }
             if (!ok) uncovered.push_back(f.id + ":" + f.items[i].code);
         }

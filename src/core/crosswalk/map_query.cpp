@@ -22,7 +22,7 @@ MapResult query_map(const CrosswalkIndex& index, const Framework& from, const Fr
         }
     }
     auto add = [&](int i) {
-        const std::string ref = from.id + ":" + from.items[static_cast<std::size_t>(i)].code;
+        const std::string ref = from.id + ":" + from.at(i).code;
         std::vector<MapRow> rows;
         for (auto& r : index.resolve(ref, to.id, filter.max_hops)) {
             if (!filter.relations.empty() && !filter.relations.count(r.relation)) continue;

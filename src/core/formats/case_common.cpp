@@ -150,10 +150,6 @@ std::string_view link_type(Relation r, bool v11) {
     return "isRelatedTo";
 }
 
-const Item& at(const Framework& fw, int i) {
-    return fw.items[static_cast<std::size_t>(i)];
-}
-
 std::string doc_identifier(const Framework& fw) {
     if (const auto* x = x_text(fw.extra, "identifier")) return *x;
     return uuid5(kCaseNamespace, case_document_uri(fw));
@@ -168,7 +164,7 @@ std::string full_statement(const Item& it) {
 
 /// The humanCodingScheme export writes, or nullopt for none.
 std::optional<std::string> coding_scheme(const Framework& fw, int i) {
-    const Item& it = at(fw, i);
+    const Item& it = fw.at(i);
     if (const auto* x = x_text(it.extra, "humanCodingScheme"); x && (x->empty() || code_made_from(it.code, *x))) {
         return *x;
     }
@@ -194,8 +190,8 @@ std::optional<std::string> abbreviated_statement(const Item& it) {
 /// humanCodingScheme, else its abbreviated statement, else its full statement.
 std::string node_title(const Framework& fw, int i) {
     if (auto h = coding_scheme(fw, i)) return *h;
-    if (auto a = abbreviated_statement(at(fw, i))) return *a;
-    return full_statement(at(fw, i));
+    if (auto a = abbreviated_statement(fw.at(i))) return *a;
+    return full_statement(fw.at(i));
 }
 
 std::string doc_timestamp(const Framework& fw, const std::string& fallback) {
@@ -210,13 +206,13 @@ std::string case_document_uri(const Framework& fw) {
 }
 
 std::string case_item_identifier(const Framework& fw, int index) {
-    const Item& it = at(fw, index);
+    const Item& it = fw.at(index);
     if (const auto* x = x_text(it.extra, "identifier")) return *x;
     return uuid5(kCaseNamespace, fmt::format("{}#item/{}", case_document_uri(fw), it.code));
 }
 
 std::string case_item_uri(const Framework& fw, int index) {
-    const Item& it = at(fw, index);
+    const Item& it = fw.at(index);
     if (const auto* x = x_text(it.extra, "uri")) return *x;
     return fmt::format("{}/CFItems/{}", base_uri(case_document_uri(fw), doc_identifier(fw)),
                        case_item_identifier(fw, index));

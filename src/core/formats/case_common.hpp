@@ -132,7 +132,6 @@ std::string_view adoption_status_of(std::string_view status);
 std::string base_uri(std::string_view doc_uri, std::string_view doc_id);
 std::string association_id(std::string_view origin, std::string_view type, std::string_view destination);
 std::string_view link_type(Relation r, bool v11);
-const Item& at(const Framework& fw, int i);
 std::string doc_identifier(const Framework& fw);
 /// What export writes as the item's fullStatement.
 std::string full_statement(const Item& it);

@@ -74,11 +74,11 @@ void drop_derived_x(Framework& fw, bool uri_derived) {
     // Sequence numbers that are just 1..n in sibling order are what export writes.
     auto group = [&](const std::vector<int>& members) {
         for (std::size_t k = 0; k < members.size(); ++k) {
-            auto s = x_json(fw.items[static_cast<std::size_t>(members[k])].extra, "isChildOf.sequenceNumber");
+            auto s = x_json(fw.at(members[k]).extra, "isChildOf.sequenceNumber");
             if (!s || !s->is_number_integer() || s->get<long long>() != static_cast<long long>(k + 1)) return;
         }
         for (int c : members) {
-            erase_x(fw.items[static_cast<std::size_t>(c)].extra, "case.isChildOf.sequenceNumber.json");
+            erase_x(fw.at(c).extra, "case.isChildOf.sequenceNumber.json");
         }
     };
     group(fw.roots);

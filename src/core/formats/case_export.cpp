@@ -194,7 +194,7 @@ private:
     }
 
     Json item(int i) {
-        const Item& it = at(fw_, i);
+        const Item& it = fw_.at(i);
         const Extra& x = it.extra;
         const std::string what = fmt::format("item {}", it.code);
         Json j = Json::object();
@@ -262,7 +262,7 @@ private:
         bool seen_none = false;
         bool stored = false;
         for (int c : group) {
-            const Extra& x = at(fw, c).extra;
+            const Extra& x = fw.at(c).extra;
             auto s = x_json(x, "isChildOf.sequenceNumber");
             if (!s && x_text(x, "isChildOf.identifier")) return false;
             stored = stored || s.has_value();
@@ -279,7 +279,7 @@ private:
     }
 
     Json child_of(int i, int position, bool keep_sequence) {
-        const Item& it = at(fw_, i);
+        const Item& it = fw_.at(i);
         const Extra& x = it.extra;
         const Json origin = item_node(i);
         const Json destination = it.parent >= 0 ? item_node(it.parent) : doc_node();

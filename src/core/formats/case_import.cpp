@@ -507,7 +507,7 @@ private:
             it.parent = parent;
             it.depth = depth;
             if (parent >= 0) {
-                fw_.items[static_cast<std::size_t>(parent)].children.push_back(index);
+                fw_.at(parent).children.push_back(index);
             } else {
                 fw_.roots.push_back(index);
             }
@@ -662,7 +662,7 @@ private:
         if (scale.empty()) return false;
         fw_.scale = std::move(scale);
         for (auto& [index, hs] : headings) {
-            auto& target = fw_.items[static_cast<std::size_t>(index)].level_headings;
+            auto& target = fw_.at(index).level_headings;
             target = std::move(hs);
             std::sort(target.begin(), target.end(), [&](const LevelHeading& a, const LevelHeading& b) {
                 return fw_.level_index(a.level) < fw_.level_index(b.level);

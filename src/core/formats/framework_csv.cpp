@@ -62,7 +62,7 @@ std::string export_framework_csv(const Framework& fw) {
     std::string out = csv::record(header);
     for (const auto& it : fw.items) {
         std::vector<std::string> row{protect(it.code),
-                                     it.parent >= 0 ? protect(fw.items[static_cast<std::size_t>(it.parent)].code) : "",
+                                     it.parent >= 0 ? protect(fw.at(it.parent).code) : "",
                                      std::to_string(it.depth),
                                      protect(it.type),
                                      protect(it.name),
@@ -215,7 +215,7 @@ FrameworkCsvImport import_framework_csv(std::string_view text, const std::string
         if (parent_index < 0) {
             fw.roots.push_back(index);
         } else {
-            fw.items[static_cast<std::size_t>(parent_index)].children.push_back(index);
+            fw.at(parent_index).children.push_back(index);
         }
         fw.items.push_back(std::move(it));
         for (auto c : children[r]) self(self, c, index, depth + 1);

@@ -67,7 +67,7 @@ void put_extra(FileNode& map, const Extra& extra) {
 }
 
 FileNode item_node(const Framework& fw, int i, int max_depth, int rel) {
-    const Item& it = fw.items[static_cast<std::size_t>(i)];
+    const Item& it = fw.at(i);
     FileNode n = map_node();
     put(n, "code", text_node(it.code, Style::quoted));
     put_name(n, "name", it.name);

@@ -145,7 +145,7 @@ std::vector<int> tree_order(const Framework& fw) {
         const int i = stack.back();
         stack.pop_back();
         out.push_back(i);
-        const auto& ch = fw.items[static_cast<std::size_t>(i)].children;
+        const auto& ch = fw.at(i).children;
         stack.insert(stack.end(), ch.rbegin(), ch.rend());
     }
     return out;

@@ -172,7 +172,7 @@ std::string export_moodle_csv(const Framework& fw) {
 
     const auto idnumbers = export_idnumbers(fw);
     for (int i : export_order(fw)) {
-        const Item& it = fw.items[static_cast<std::size_t>(i)];
+        const Item& it = fw.at(i);
         auto cell = [&](Col c) { return extra_or(it.extra, c, kCompetencyDefault[c]); };
         std::string shortname = cell(kShortname);
         if (shortname.empty() || text::trim(shortname) != it.name) shortname = it.name;

@@ -335,7 +335,7 @@ private:
             if (fr.parent < 0) {
                 fw.roots.push_back(index);
             } else {
-                fw.items[static_cast<std::size_t>(fr.parent)].children.push_back(index);
+                fw.at(fr.parent).children.push_back(index);
             }
             fw.items.push_back(std::move(it));
             row_of.push_back(fr.row);

@@ -14,17 +14,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Item& at(const Framework& fw, int i) {
-    return fw.items[static_cast<std::size_t>(i)];
-}
-
 /// Items to show: `start` (or the roots) and descendants down to max_depth levels.
 template <typename F>
 void walk(const Framework& fw, int start, int max_depth, F&& visit) {
     auto rec = [&](auto& self, int i, int rel) -> void {
         visit(i, rel);
         if (max_depth > 0 && rel + 1 >= max_depth) return;
-        for (int c : at(fw, i).children) self(self, c, rel + 1);
+        for (int c : fw.at(i).children) self(self, c, rel + 1);
     };
     if (start >= 0) {
         rec(rec, start, 0);
@@ -57,9 +53,9 @@ std::vector<std::string> required_by(const Framework& fw, const Item& it) {
 
 std::string tree_table(const Framework& fw, int start, const ShowOptions& opt) {
     Table t({"CODE", "NAME", "TYPE"});
-    const int base = start >= 0 ? at(fw, start).depth : 0;
+    const int base = start >= 0 ? fw.at(start).depth : 0;
     walk(fw, start, opt.max_depth, [&](int i, int) {
-        const auto& it = at(fw, i);
+        const auto& it = fw.at(i);
         const std::size_t indent = static_cast<std::size_t>(2 * (it.depth - base));
         const bool top = it.depth == base && !it.children.empty();
         t.add_row({Cell(std::string(indent, ' ') + it.code, "36"), Cell(it.name, top ? "1" : ""), Cell(it.type, "2")});
@@ -70,7 +66,7 @@ std::string tree_table(const Framework& fw, int start, const ShowOptions& opt) {
 }  // namespace
 
 std::string ref_of(const Framework& fw, int item) {
-    return fw.id + ":" + at(fw, item).code;
+    return fw.id + ":" + fw.at(item).code;
 }
 
 // ---------------------------------------------------------------- text
@@ -120,13 +116,13 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         return out;
     }
 
-    const Item& it = at(fw, item);
+    const Item& it = fw.at(item);
     out += fmt::format("{}  {}\n", s.bold(s.cyan(ref_of(fw, item))), s.bold(it.name));
     Table facts({"", ""});
     facts.add_row({Cell("Framework", "2"), fmt::format("{} — {}", fw.id, fw.title)});
     if (!it.type.empty()) facts.add_row({Cell("Type", "2"), it.type});
     if (it.parent >= 0) {
-        facts.add_row({Cell("Parent", "2"), fmt::format("{}  {}", ref_of(fw, it.parent), at(fw, it.parent).name)});
+        facts.add_row({Cell("Parent", "2"), fmt::format("{}  {}", ref_of(fw, it.parent), fw.at(it.parent).name)});
     }
     if (!it.aliases.empty()) {
         std::vector<std::string> refs;
@@ -170,7 +166,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         Table t({"CODE", "NAME", "TYPE"});
         for (int c : it.children) {
             walk(fw, c, below.max_depth, [&](int i, int rel) {
-                const auto& ci = at(fw, i);
+                const auto& ci = fw.at(i);
                 t.add_row({Cell(std::string(static_cast<std::size_t>(2 * rel), ' ') + ci.code, "36"), ci.name,
                            Cell(ci.type, "2")});
             });
@@ -185,7 +181,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
 namespace {
 
 Json item_json(const Framework& fw, int i, int max_depth, int rel) {
-    const Item& it = at(fw, i);
+    const Item& it = fw.at(i);
     Json j;
     j["code"] = it.code;
     j["ref"] = ref_of(fw, i);
@@ -211,11 +207,11 @@ Json item_json(const Framework& fw, int i, int max_depth, int rel) {
 std::string render_json(const Framework& fw, int item, const ShowOptions& opt) {
     Json j;
     if (item >= 0) {
-        const Item& it = at(fw, item);
+        const Item& it = fw.at(item);
         j["schema"] = kItemSchema;
         j["framework"] = fw.id;
         Json path = Json::array();
-        for (int p = it.parent; p >= 0; p = at(fw, p).parent) path.insert(path.begin(), ref_of(fw, p));
+        for (int p = it.parent; p >= 0; p = fw.at(p).parent) path.insert(path.begin(), ref_of(fw, p));
         j["ancestors"] = std::move(path);
         j["required_by"] = required_by(fw, it);
         j["item"] = item_json(fw, item, opt.max_depth, 0);
@@ -275,12 +271,12 @@ const auto md_cell = text::markdown_cell;
 void md_item_table(std::string& out, const Framework& fw, int start, int max_depth) {
     out += "| Code | Name | Type | Description |\n|---|---|---|---|\n";
     auto row = [&](int i, int) {
-        const Item& it = at(fw, i);
+        const Item& it = fw.at(i);
         const std::string name = it.children.empty() ? md_cell(it.name) : "**" + md_cell(it.name) + "**";
         out += fmt::format("| `{}` | {} | {} | {} |\n", it.code, name, md_cell(it.type), md_cell(it.description));
     };
     if (start >= 0) {
-        for (int c : at(fw, start).children) walk(fw, c, max_depth, row);
+        for (int c : fw.at(start).children) walk(fw, c, max_depth, row);
     } else {
         walk(fw, -1, max_depth, row);
     }
@@ -291,12 +287,11 @@ void md_item_table(std::string& out, const Framework& fw, int start, int max_dep
 std::string render_markdown(const Framework& fw, int item, const ShowOptions& opt) {
     std::string out;
     if (item >= 0) {
-        const Item& it = at(fw, item);
+        const Item& it = fw.at(item);
         out += fmt::format("## `{}` {}\n\n", ref_of(fw, item), it.name);
         out += fmt::format("- **Framework:** {} ({})\n", fw.title, fw.id);
         if (!it.type.empty()) out += fmt::format("- **Type:** {}\n", it.type);
-        if (it.parent >= 0)
-            out += fmt::format("- **Parent:** `{}` {}\n", ref_of(fw, it.parent), at(fw, it.parent).name);
+        if (it.parent >= 0) out += fmt::format("- **Parent:** `{}` {}\n", ref_of(fw, it.parent), fw.at(it.parent).name);
         if (!it.aliases.empty()) out += fmt::format("- **Aliases:** {}\n", text::join(it.aliases, ", "));
         if (auto req = required_by(fw, it); !req.empty())
             out += fmt::format("- **Required by:** {}\n", text::join(req, ", "));

@@ -116,7 +116,7 @@ private:
         const Item& it = fw_.items[i];
         if (outside_depth(it)) {
             // Said once, at the first item too deep; what lies below it is not checked.
-            if (it.parent < 0 || !outside_depth(fw_.items[static_cast<std::size_t>(it.parent)])) {
+            if (it.parent < 0 || !outside_depth(fw_.at(it.parent))) {
                 diags_.error(it.location, "too-deep",
                              fmt::format("items nest deeper than {} levels; flatten the tree", kMaxItemDepth));
             }
@@ -164,7 +164,7 @@ private:
                                              a, it.code, text::slugify(a)));
                 }
                 const int by_code = fw_.find(a);
-                if (by_code >= 0 && fw_.items[static_cast<std::size_t>(by_code)].code == a) {
+                if (by_code >= 0 && fw_.at(by_code).code == a) {
                     diags_.error(it.location, "duplicate-alias",
                                  fmt::format("alias \"{}\" of item \"{}\" is also the code of an item", a, it.code));
                 } else if (auto [pos, fresh] = seen.emplace(a, i); !fresh) {
@@ -204,7 +204,7 @@ private:
                                          text::did_you_mean(r, fw_.all_names())));
                 continue;
             }
-            const auto& code = fw_.items[static_cast<std::size_t>(idx)].code;
+            const auto& code = fw_.at(idx).code;
             if (std::find(codes.begin(), codes.end(), code) != codes.end()) {
                 diags_.warning(where, "duplicate-item", fmt::format("profile \"{}\" requires \"{}\" twice", p.id, r));
                 continue;
@@ -234,7 +234,7 @@ void resolve_requirements(Framework& fw) {
         for (const auto& r : p.required) {
             const int idx = fw.find(r);
             if (idx < 0) continue;
-            const auto& code = fw.items[static_cast<std::size_t>(idx)].code;
+            const auto& code = fw.at(idx).code;
             if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
         }
         p.required = std::move(codes);

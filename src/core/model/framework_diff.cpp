@@ -230,12 +230,12 @@ std::vector<Candidate> recoding_candidates(const Framework& a, const Framework& 
     if (new_left.empty()) return found;
     Vocabulary vocabulary;
     std::vector<ItemKey> new_keys;
-    for (int j : new_left) new_keys.push_back(key_of(b.items[static_cast<std::size_t>(j)], vocabulary));
+    for (int j : new_left) new_keys.push_back(key_of(b.at(j), vocabulary));
     for (std::size_t i = 0; i < a.items.size(); ++i) {
         if (m.to_new[i] >= 0) continue;
         const ItemKey ka = key_of(a.items[i], vocabulary);
         for (std::size_t k = 0; k < new_left.size(); ++k) {
-            const Item& bj = b.items[static_cast<std::size_t>(new_left[k])];
+            const Item& bj = b.at(new_left[k]);
             if (auto c = candidate(a.items[i], ka, static_cast<int>(i), bj, new_keys[k], new_left[k], floor)) {
                 found.push_back(*c);
             }
@@ -247,9 +247,7 @@ std::vector<Candidate> recoding_candidates(const Framework& a, const Framework& 
 /// Pair the candidates greedily, best first (ties: alias before name before
 /// similarity, then by old code, then by new code), each item at most once.
 void take_best(const Framework& a, const Framework& b, std::vector<Candidate> found, Matching& m) {
-    auto code = [](const Framework& fw, int i) -> const std::string& {
-        return fw.items[static_cast<std::size_t>(i)].code;
-    };
+    auto code = [](const Framework& fw, int i) -> const std::string& { return fw.at(i).code; };
     std::sort(found.begin(), found.end(), [&](const Candidate& x, const Candidate& y) {
         if (x.score != y.score) return x.score > y.score;
         if (x.match != y.match) return rank(x.match) < rank(y.match);
@@ -401,8 +399,8 @@ struct ItemDiffer {
     const Matching& m;
     std::vector<Change>& out;
 
-    const Item& old_item(int i) const { return a.items[static_cast<std::size_t>(i)]; }
-    const Item& new_item(int j) const { return b.items[static_cast<std::size_t>(j)]; }
+    const Item& old_item(int i) const { return a.at(i); }
+    const Item& new_item(int j) const { return b.at(j); }
     Code old_code_of(int i) const { return i < 0 ? Code() : Code(old_item(i).code); }
     Code new_code_of(int j) const { return j < 0 ? Code() : Code(new_item(j).code); }
 
@@ -422,13 +420,13 @@ struct ItemDiffer {
     }
 
     static Change added_or_removed(ChangeKind k, const Framework& fw, int i) {
-        const Item& it = fw.items[static_cast<std::size_t>(i)];
+        const Item& it = fw.at(i);
         Change c;
         c.kind = k;
         (k == ChangeKind::added ? c.new_code : c.old_code) = it.code;
         (k == ChangeKind::added ? c.new_value : c.old_value) = it.name;
         c.item_type = it.type;
-        if (it.parent >= 0) c.parent = fw.items[static_cast<std::size_t>(it.parent)].code;
+        if (it.parent >= 0) c.parent = fw.at(it.parent).code;
         return c;
     }
 
@@ -540,11 +538,10 @@ std::vector<std::string> required_in_new_terms(const Framework& fw, const Profil
         if (i < 0) {
             out.push_back(code);
         } else if (!to_new) {
-            out.push_back(fw.items[static_cast<std::size_t>(i)].code);
+            out.push_back(fw.at(i).code);
         } else {
             const int j = (*to_new)[static_cast<std::size_t>(i)];
-            out.push_back(j >= 0 ? b.items[static_cast<std::size_t>(j)].code
-                                 : fw.items[static_cast<std::size_t>(i)].code);
+            out.push_back(j >= 0 ? b.at(j).code : fw.at(i).code);
         }
     }
     return out;

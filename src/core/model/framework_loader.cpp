@@ -144,7 +144,7 @@ private:
         if (parent < 0) {
             fw.roots.push_back(index);
         } else {
-            fw.items[static_cast<std::size_t>(parent)].children.push_back(index);
+            fw.at(parent).children.push_back(index);
         }
         fw.items.push_back(std::move(it));
         if (const auto* children = f.list("items")) {

@@ -22,7 +22,7 @@ int Framework::find(std::string_view code_or_alias) const {
 
 const Item* Framework::item(std::string_view code_or_alias) const {
     const int i = find(code_or_alias);
-    return i < 0 ? nullptr : &items[static_cast<std::size_t>(i)];
+    return i < 0 ? nullptr : &at(i);
 }
 
 int Framework::level_index(std::string_view level_id) const {
@@ -42,7 +42,7 @@ const Profile* Framework::profile(std::string_view id_) const {
 bool Framework::within(int index, int ancestor) const {
     while (index >= 0) {
         if (index == ancestor) return true;
-        index = items[static_cast<std::size_t>(index)].parent;
+        index = at(index).parent;
     }
     return false;
 }

@@ -4,6 +4,8 @@
 
 #include "core/util/diagnostic.hpp"
 
+#include <cassert>
+
 #include <functional>
 #include <map>
 #include <optional>
@@ -108,6 +110,17 @@ struct Framework {
     Extra extra;
     Places places;  ///< where the fields were read from (for check_framework's messages)
 
+    /// The item at a position of `items` (asserted in range; positions are ints
+    /// because every index in the model is).
+    [[nodiscard]] const Item& at(int index) const {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
+    [[nodiscard]] Item& at(int index) {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
+
     /// Build the code and alias indexes; call after filling `items`.
     void index();
 
@@ -117,7 +130,7 @@ struct Framework {
     /// Position of a level in the scale (0 = lowest), or -1.
     [[nodiscard]] int level_index(std::string_view level_id) const;
     [[nodiscard]] const Profile* profile(std::string_view id) const;
-    [[nodiscard]] bool is_leaf(int index) const { return items[static_cast<std::size_t>(index)].children.empty(); }
+    [[nodiscard]] bool is_leaf(int index) const { return at(index).children.empty(); }
     /// True when `index` is `ancestor` or lies below it.
     [[nodiscard]] bool within(int index, int ancestor) const;
     /// All codes and aliases, for "did you mean" suggestions.

@@ -11,11 +11,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Item& item_at(const Assessment& a, int i) {
-    return a.framework->items[static_cast<std::size_t>(i)];
-}
 std::string ref(const Assessment& a, int i) {
-    return a.framework->id + ":" + item_at(a, i).code;
+    return a.framework->id + ":" + a.framework->at(i).code;
 }
 std::string level_name(const Assessment& a, int l) {
     return l < 0 ? "" : a.framework->scale[static_cast<std::size_t>(l)].name;
@@ -91,7 +88,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     std::string out = s.bold(headline(a)) + "\n" + summary_line(a) + "\n\n";
     Table d({"DOMAIN", "", "", "MET"});
     for (const auto& dom : a.domains) {
-        d.add_row({Cell(ref(a, dom.item), "36"), item_at(a, dom.item).name,
+        d.add_row({Cell(ref(a, dom.item), "36"), a.framework->at(dom.item).name,
                    Cell(bar(dom.met, dom.partial, dom.assessed, 20), status_sgr(dom.status)),
                    fmt::format("{}/{}", dom.met, dom.assessed)});
     }
@@ -102,7 +99,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     t.align(3, Table::Align::right);
     t.align(4, Table::Align::right);
     for (const auto* r : required(a)) {
-        t.add_row({Cell(ref(a, r->item), "36"), item_at(a, r->item).name,
+        t.add_row({Cell(ref(a, r->item), "36"), a.framework->at(r->item).name,
                    Cell(std::string(to_string(r->status)), status_sgr(r->status)), std::to_string(r->evidence.size()),
                    std::to_string(r->types.size()), r->evidence.empty() ? "-" : (r->signed_off ? "yes" : "no"),
                    level_cell(a, *r)});
@@ -123,7 +120,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     if (!a.suggestions.empty()) {
         out += "\n" + s.bold("What to do next") + "\n";
         for (const auto& sg : a.suggestions) {
-            const auto& r = a.items[static_cast<std::size_t>(sg.item)];
+            const auto& r = a.at(sg.item);
             std::string need;
             if (r.status == ItemStatus::partial) {
                 std::vector<std::string> missing;
@@ -140,7 +137,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
                 }
                 need = missing.empty() ? "" : " — needs " + text::join(missing, ", ");
             }
-            out += fmt::format("  {} {} ({}){}\n", s.cyan(ref(a, sg.item)), item_at(a, sg.item).name,
+            out += fmt::format("  {} {} ({}){}\n", s.cyan(ref(a, sg.item)), a.framework->at(sg.item).name,
                                to_string(r.status), need);
             for (const auto& o : sg.opportunities) {
                 out += fmt::format("    - {} ({})\n", o.opportunity->title,
@@ -158,14 +155,15 @@ std::string render_assess_markdown(const Assessment& a) {
     out += fmt::format("**{}**\n\n", summary_line(a));
     out += "| Domain | Met | Status |\n|---|---|---|\n";
     for (const auto& d : a.domains) {
-        out += fmt::format("| `{}` {} | {}/{} | {} |\n", ref(a, d.item), cell(item_at(a, d.item).name), d.met,
+        out += fmt::format("| `{}` {} | {}/{} | {} |\n", ref(a, d.item), cell(a.framework->at(d.item).name), d.met,
                            d.assessed, to_string(d.status));
     }
     out += "\n| Item | Name | Status | Entries | Types | Signed off | Level |\n|---|---|---|---|---|---|---|\n";
     for (const auto* r : required(a)) {
-        out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", ref(a, r->item), cell(item_at(a, r->item).name),
-                           to_string(r->status), r->evidence.size(), r->types.size(),
-                           r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
+        out +=
+            fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", ref(a, r->item),
+                        cell(a.framework->at(r->item).name), to_string(r->status), r->evidence.size(), r->types.size(),
+                        r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
     }
     if (!a.warnings.empty()) {
         out += "\n## Warnings\n\n";
@@ -174,8 +172,8 @@ std::string render_assess_markdown(const Assessment& a) {
     if (!a.suggestions.empty()) {
         out += "\n## What to do next\n\n";
         for (const auto& sg : a.suggestions) {
-            out += fmt::format("- `{}` {} ({})\n", ref(a, sg.item), cell(item_at(a, sg.item).name),
-                               to_string(a.items[static_cast<std::size_t>(sg.item)].status));
+            out += fmt::format("- `{}` {} ({})\n", ref(a, sg.item), cell(a.framework->at(sg.item).name),
+                               to_string(a.at(sg.item).status));
             for (const auto& o : sg.opportunities) {
                 out += fmt::format("  - {} ({})\n", cell(o.opportunity->title),
                                    o.addresses == 1 ? std::string("helps with this item")
@@ -208,7 +206,7 @@ std::string render_assess_json(const Assessment& a) {
         for (const auto& t : r.types) types.push_back(t);
         items.push_back(
             {{"ref", ref(a, r.item)},
-             {"name", item_at(a, r.item).name},
+             {"name", a.framework->at(r.item).name},
              {"required", r.required},
              {"status", to_string(r.status)},
              {"count", r.evidence.size()},
@@ -227,7 +225,7 @@ std::string render_assess_json(const Assessment& a) {
     Json domains = Json::array();
     for (const auto& d : a.domains) {
         domains.push_back({{"ref", ref(a, d.item)},
-                           {"name", item_at(a, d.item).name},
+                           {"name", a.framework->at(d.item).name},
                            {"status", to_string(d.status)},
                            {"assessed", d.assessed},
                            {"met", d.met},
@@ -276,7 +274,7 @@ std::string render_assess_html(const Assessment& a) {
         const int met_w = d.assessed ? bar_w * d.met / d.assessed : 0;
         const int part_w = d.assessed ? bar_w * d.partial / d.assessed : 0;
         out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\n", y + 16,
-                           e(ref(a, d.item) + " " + item_at(a, d.item).name));
+                           e(ref(a, d.item) + " " + a.framework->at(d.item).name));
         out +=
             fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eee\"/>\n", label_w, y + 3, bar_w);
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#2da44e\"/>\n", label_w, y + 3,
@@ -296,7 +294,7 @@ std::string render_assess_html(const Assessment& a) {
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td>{}</td></tr>\n",
-            e(ref(a, r->item)), e(item_at(a, r->item).name), st, st, r->evidence.size(), r->types.size(),
+            e(ref(a, r->item)), e(a.framework->at(r->item).name), st, st, r->evidence.size(), r->types.size(),
             r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), e(level_cell(a, *r)));
     }
     out += "</tbody>\n</table>\n";
@@ -308,7 +306,7 @@ std::string render_assess_html(const Assessment& a) {
     if (!a.suggestions.empty()) {
         out += "<h2>What to do next</h2>\n<ul>\n";
         for (const auto& sg : a.suggestions) {
-            out += "<li>" + e(ref(a, sg.item) + " " + item_at(a, sg.item).name) + "<ul>\n";
+            out += "<li>" + e(ref(a, sg.item) + " " + a.framework->at(sg.item).name) + "<ul>\n";
             for (const auto& o : sg.opportunities) out += "<li>" + e(o.opportunity->title) + "</li>\n";
             out += "</ul></li>\n";
         }

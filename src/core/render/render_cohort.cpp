@@ -15,14 +15,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Item& item_at(const CohortReport& c, int i) {
-    return c.framework->items[static_cast<std::size_t>(i)];
-}
 std::string ref(const CohortReport& c, int i) {
-    return c.framework->id + ":" + item_at(c, i).code;
+    return c.framework->id + ":" + c.framework->at(i).code;
 }
 int root_of(const CohortReport& c, int i) {
-    while (item_at(c, i).parent >= 0) i = item_at(c, i).parent;
+    while (c.framework->at(i).parent >= 0) i = c.framework->at(i).parent;
     return i;
 }
 
@@ -64,7 +61,7 @@ std::string domain_cell(const CohortReport& c, const CohortRow& r, int root) {
 }
 
 std::string item_cell(const CohortRow& r, int item) {
-    const auto& cell = r.items[static_cast<std::size_t>(item)];
+    const auto& cell = r.at(item);
     if (cell.status == ItemStatus::not_required) return "";
     return fmt::format("{} ({})", to_string(cell.status), cell.entries);
 }
@@ -83,7 +80,7 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
     const std::vector<int>& cols = c.domain_columns.empty() ? c.item_columns : c.domain_columns;
     const bool item_cols = c.domain_columns.empty();
     std::vector<std::string> headers{"PERSON", "NAME", "PROFILE", "COVERAGE", "MET", "PARTIAL", "GAP"};
-    for (int col : cols) headers.push_back(item_cols ? item_at(c, col).code : ref(c, col));
+    for (int col : cols) headers.push_back(item_cols ? c.framework->at(col).code : ref(c, col));
     Table t(headers);
     for (std::size_t k = 3; k < headers.size(); ++k) t.align(k, Table::Align::right);
     for (const auto& r : c.rows) {
@@ -101,7 +98,7 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         cells.emplace_back(std::to_string(r.gap));
         for (int col : cols) {
             if (item_cols) {
-                const auto st = r.items[static_cast<std::size_t>(col)].status;
+                const auto st = r.at(col).status;
                 cells.emplace_back(st == ItemStatus::not_required ? "-" : std::string(to_string(st)), status_sgr(st));
             } else {
                 const auto d = domain_of(c, r, col);
@@ -116,7 +113,7 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         Table items({"ITEM", "NAME", "MET", "PARTIAL", "GAP", "MET %"});
         for (std::size_t k = 2; k < 6; ++k) items.align(k, Table::Align::right);
         for (const auto& tl : c.tallies) {
-            items.add_row({Cell(ref(c, tl.item), "36"), item_at(c, tl.item).name, std::to_string(tl.met),
+            items.add_row({Cell(ref(c, tl.item), "36"), c.framework->at(tl.item).name, std::to_string(tl.met),
                            std::to_string(tl.partial), std::to_string(tl.gap),
                            tl.assessed ? percent(static_cast<double>(tl.met) / tl.assessed) : "-"});
         }
@@ -126,7 +123,7 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         out += "\n" + s.bold("Most common gaps") + "\n";
         for (std::size_t k = 0; k < c.common_gaps.size() && k < 5; ++k) {
             const auto& tl = c.common_gaps[k];
-            out += fmt::format("  {} {} — {}\n", s.cyan(ref(c, tl.item)), item_at(c, tl.item).name, gap_line(tl));
+            out += fmt::format("  {} {} — {}\n", s.cyan(ref(c, tl.item)), c.framework->at(tl.item).name, gap_line(tl));
         }
     }
     if (!c.at_risk.empty()) {
@@ -183,12 +180,12 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
             f.emplace_back(dr ? std::string(to_string(dr->status)) : "");
         }
         for (int i : c.item_columns) {
-            const auto st = r.ok ? r.items[static_cast<std::size_t>(i)].status : ItemStatus::not_required;
+            const auto st = r.ok ? r.at(i).status : ItemStatus::not_required;
             f.emplace_back(st == ItemStatus::not_required ? "" : std::string(to_string(st)));
         }
         for (int i : c.item_columns) {
-            const bool req = r.ok && r.items[static_cast<std::size_t>(i)].status != ItemStatus::not_required;
-            f.emplace_back(req ? std::to_string(r.items[static_cast<std::size_t>(i)].entries) : "");
+            const bool req = r.ok && r.at(i).status != ItemStatus::not_required;
+            f.emplace_back(req ? std::to_string(r.at(i).entries) : "");
         }
         out << csv::record(f);
     }
@@ -224,15 +221,15 @@ std::string render_cohort_markdown(const CohortReport& c) {
     if (!c.tallies.empty()) {
         out += "\n## Items\n\n| Item | Name | Met | Partial | Gap | Met % |\n|---|---|---|---|---|---|\n";
         for (const auto& t : c.tallies) {
-            out +=
-                fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", ref(c, t.item), cell(item_at(c, t.item).name), t.met,
-                            t.partial, t.gap, t.assessed ? percent(static_cast<double>(t.met) / t.assessed) : "–");
+            out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", ref(c, t.item),
+                               cell(c.framework->at(t.item).name), t.met, t.partial, t.gap,
+                               t.assessed ? percent(static_cast<double>(t.met) / t.assessed) : "–");
         }
     }
     if (!c.common_gaps.empty()) {
         out += "\n## Most common gaps\n\n";
         for (const auto& t : c.common_gaps) {
-            out += fmt::format("- `{}` {}: {}\n", ref(c, t.item), cell(item_at(c, t.item).name), gap_line(t));
+            out += fmt::format("- `{}` {}: {}\n", ref(c, t.item), cell(c.framework->at(t.item).name), gap_line(t));
         }
     }
     if (!c.at_risk.empty()) {
@@ -262,11 +259,11 @@ std::string render_cohort_json(const CohortReport& c) {
     j["summary"] = {
         {"logs", c.rows.size()}, {"assessed", c.assessed_people}, {"errors", c.failed}, {"at_risk", c.at_risk.size()}};
     Json domains = Json::array();
-    for (int d : c.domain_columns) domains.push_back({{"ref", ref(c, d)}, {"name", item_at(c, d).name}});
+    for (int d : c.domain_columns) domains.push_back({{"ref", ref(c, d)}, {"name", c.framework->at(d).name}});
     Json items = Json::array();
     for (const auto& t : c.tallies) {
         items.push_back({{"ref", ref(c, t.item)},
-                         {"name", item_at(c, t.item).name},
+                         {"name", c.framework->at(t.item).name},
                          {"domain", ref(c, root_of(c, t.item))},
                          {"assessed", t.assessed},
                          {"met", t.met},
@@ -322,7 +319,7 @@ std::string render_cohort_json(const CohortReport& c) {
         p["domains"] = std::move(doms);
         Json its = Json::object();
         for (int i : c.item_columns) {
-            const auto& cell = r.items[static_cast<std::size_t>(i)];
+            const auto& cell = r.at(i);
             if (cell.status == ItemStatus::not_required) continue;
             its[ref(c, i)] = {{"status", to_string(cell.status)}, {"count", cell.entries}};
         }
@@ -355,10 +352,10 @@ std::string render_cohort_html(const CohortReport& c) {
         "<span style=\"background:#f6f8fa\">not required</span> (the number is the entries counted)</p>\n";
     out += "<table>\n<thead><tr><th>Person</th><th>Name</th><th>Profile</th><th>Coverage</th>";
     for (int d : c.domain_columns) {
-        out += "<th class=\"v\" title=\"" + e(item_at(c, d).name) + "\">" + e(ref(c, d)) + "</th>";
+        out += "<th class=\"v\" title=\"" + e(c.framework->at(d).name) + "\">" + e(ref(c, d)) + "</th>";
     }
     for (int i : c.item_columns) {
-        out += "<th class=\"v\" title=\"" + e(item_at(c, i).name) + "\">" + e(ref(c, i)) + "</th>";
+        out += "<th class=\"v\" title=\"" + e(c.framework->at(i).name) + "\">" + e(ref(c, i)) + "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
     const std::size_t ncols = c.domain_columns.size() + c.item_columns.size();
@@ -379,7 +376,7 @@ std::string render_cohort_html(const CohortReport& c) {
             }
         }
         for (int i : c.item_columns) {
-            const auto& cell = r.items[static_cast<std::size_t>(i)];
+            const auto& cell = r.at(i);
             if (cell.status == ItemStatus::not_required) {
                 out += "<td class=\"na\"></td>";
             } else {
@@ -393,7 +390,7 @@ std::string render_cohort_html(const CohortReport& c) {
     if (!c.common_gaps.empty()) {
         out += "<h2>Most common gaps</h2>\n<ul>\n";
         for (const auto& t : c.common_gaps) {
-            out += "<li>" + e(ref(c, t.item) + " " + item_at(c, t.item).name) + ": " + e(gap_line(t)) + "</li>\n";
+            out += "<li>" + e(ref(c, t.item) + " " + c.framework->at(t.item).name) + ": " + e(gap_line(t)) + "</li>\n";
         }
         out += "</ul>\n";
     }

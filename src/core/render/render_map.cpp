@@ -13,11 +13,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const Item& item_at(const Framework& fw, int i) {
-    return fw.items[static_cast<std::size_t>(i)];
-}
 std::string ref(const Framework& fw, int i) {
-    return fw.id + ":" + item_at(fw, i).code;
+    return fw.id + ":" + fw.at(i).code;
 }
 std::string conf_text(double c) {
     return fmt::format("{:.2f}", c);
@@ -103,7 +100,7 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
         const auto it = by_item.find(i);
         if (it == by_item.end()) {
             const Unmapped* u = unmapped_entry(r, i);
-            t.add_row({Cell(ref(*r.from, i), "36"), item_at(*r.from, i).name, Cell("-", "2"),
+            t.add_row({Cell(ref(*r.from, i), "36"), r.from->at(i).name, Cell("-", "2"),
                        Cell(u ? "(unmapped)" : "(no mapping)", "2")});
             if (u) unmapped_notes.push_back(u);
             continue;
@@ -111,9 +108,9 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
         bool first = true;
         for (const auto* row : it->second) {
             const auto& m = row->mapping;
-            t.add_row({Cell(first ? ref(*r.from, i) : "", "36"), first ? item_at(*r.from, i).name : "",
-                       Cell(std::string(info(m.relation).symbol), "1"), Cell(m.to, "36"),
-                       item_at(*r.to, row->to_item).name, conf_text(m.confidence), Cell(via_text(m), "2")});
+            t.add_row({Cell(first ? ref(*r.from, i) : "", "36"), first ? r.from->at(i).name : "",
+                       Cell(std::string(info(m.relation).symbol), "1"), Cell(m.to, "36"), r.to->at(row->to_item).name,
+                       conf_text(m.confidence), Cell(via_text(m), "2")});
             first = false;
         }
     }
@@ -151,18 +148,18 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
     std::map<std::pair<int, int>, const Resolved*> cell;
     for (const auto& row : r.rows) cell[{row.from_item, row.to_item}] = &row.mapping;
     std::vector<std::string> headers{"", ""};
-    for (int c : cols) headers.push_back(item_at(*r.to, c).code);
+    for (int c : cols) headers.push_back(r.to->at(c).code);
     Table t(headers);
     for (std::size_t c = 0; c < cols.size(); ++c) t.align(c + 2, Table::Align::right);
     for (std::size_t i = 0; i < r.from->items.size(); ++i) {
         const int ii = static_cast<int>(i);
-        const Item& it = item_at(*r.from, ii);
+        const Item& it = r.from->at(ii);
         std::vector<Cell> cells{Cell(std::string(static_cast<std::size_t>(2 * it.depth), ' ') + it.code, "36"),
                                 Cell(it.name, it.children.empty() ? "" : "1")};
         for (int c : cols) {
             // A target leaf is hit by a mapping to it or to one of its ancestors.
             const Resolved* best = nullptr;
-            for (int a = c; a >= 0; a = item_at(*r.to, a).parent) {
+            for (int a = c; a >= 0; a = r.to->at(a).parent) {
                 auto f = cell.find({ii, a});
                 if (f != cell.end() && (!best || f->second->confidence > best->confidence)) best = f->second;
             }
@@ -213,11 +210,11 @@ std::string render_map_json(const MapResult& r, const MapRenderOptions& opt) {
                              {"derived_inverse", e->inverted}});
         }
         maps.push_back({{"subject", m.from},
-                        {"subject_label", item_at(*r.from, row.from_item).name},
+                        {"subject_label", r.from->at(row.from_item).name},
                         {"relation", info(m.relation).name},
                         {"predicate", info(m.relation).skos},
                         {"object", m.to},
-                        {"object_label", item_at(*r.to, row.to_item).name},
+                        {"object_label", r.to->at(row.to_item).name},
                         {"confidence", m.confidence},
                         {"direct", m.direct()},
                         {"via", m.via},
@@ -237,8 +234,8 @@ std::string render_map_csv(const MapResult& r) {
         const auto& m = row.mapping;
         const Edge& first = *m.edges.front();
         out +=
-            csv::record({m.from, item_at(*r.from, row.from_item).name, std::string(info(m.relation).name), m.to,
-                         item_at(*r.to, row.to_item).name, conf_text(m.confidence), text::join(m.via, " "),
+            csv::record({m.from, r.from->at(row.from_item).name, std::string(info(m.relation).name), m.to,
+                         r.to->at(row.to_item).name, conf_text(m.confidence), text::join(m.via, " "),
                          m.direct() ? first.crosswalk->id : "", m.direct() ? first.mapping->justification : "composed",
                          m.direct() ? first.mapping->author : "", m.direct() ? first.mapping->rationale : ""});
     }
@@ -255,8 +252,8 @@ std::string render_map_markdown(const MapResult& r) {
     for (const auto& row : r.rows) {
         const auto& m = row.mapping;
         out += fmt::format("| `{}` | {} | {} {} | `{}` | {} | {} | {} | {} |\n", m.from,
-                           cell(item_at(*r.from, row.from_item).name), info(m.relation).symbol, info(m.relation).name,
-                           m.to, cell(item_at(*r.to, row.to_item).name), conf_text(m.confidence), via_text(m),
+                           cell(r.from->at(row.from_item).name), info(m.relation).symbol, info(m.relation).name, m.to,
+                           cell(r.to->at(row.to_item).name), conf_text(m.confidence), via_text(m),
                            m.direct() ? cell(m.edges.front()->mapping->rationale) : "composed");
     }
     if (!r.unmapped.empty()) {

@@ -47,7 +47,7 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
     row.coverage = a.coverage;
     row.items.resize(a.framework->items.size());
     for (const auto& it : a.items) {
-        auto& cell = row.items[static_cast<std::size_t>(it.item)];
+        auto& cell = row.at(it.item);
         cell.status = it.required ? it.status : ItemStatus::not_required;
         cell.entries = static_cast<std::uint16_t>(std::min<std::size_t>(it.evidence.size(), UINT16_MAX));
     }
@@ -56,7 +56,7 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
 
 DomainResult row_domain(const Framework& fw, const CohortRow& row, int root) {
     if (!row.ok) return DomainResult{root, ItemStatus::not_required, 0, 0, 0};
-    return roll_up(fw, root, [&row](int i) { return row.items[static_cast<std::size_t>(i)].status; });
+    return roll_up(fw, root, [&row](int i) { return row.at(i).status; });
 }
 
 void finish_cohort(CohortReport& c) {
@@ -98,7 +98,7 @@ void finish_cohort(CohortReport& c) {
         t.item = i;
         for (const auto& row : c.rows) {
             if (!row.ok) continue;
-            switch (row.items[static_cast<std::size_t>(i)].status) {
+            switch (row.at(i).status) {
                 case ItemStatus::met:
                     ++t.met;
                     break;

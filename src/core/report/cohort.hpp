@@ -5,6 +5,7 @@
 
 #include "core/assess/assess_log.hpp"
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,16 @@ struct CohortRow {
     double coverage = 0;
     std::vector<CohortCell> items;  ///< per framework item (empty when !ok); domains are rolled up from these
     std::string per_person_file;    ///< file name given by assign_file_names, or ""
+
+    /// The cell for the framework item at `index` (asserted in range).
+    [[nodiscard]] const CohortCell& at(int index) const {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
+    [[nodiscard]] CohortCell& at(int index) {
+        assert(index >= 0 && static_cast<std::size_t>(index) < items.size());
+        return items[static_cast<std::size_t>(index)];
+    }
 };
 
 /// Errors kept per failed log; the rest are counted.
