@@ -59,17 +59,8 @@ int run_assess(const AssessOptions& o, Context& ctx) {
             throw UsageError(r.message);
     }
     const Assessment& a = *r.assessment;
-    std::string out;
-    if (o.format == "json") {
-        out = render_assess_json(a);
-    } else if (o.format == "markdown") {
-        out = render_assess_markdown(a);
-    } else if (o.format == "html") {
-        out = render_assess_html(a);
-    } else {
-        out = render_assess_text(a, o.output.empty() ? ctx.out_style() : Style{});
-    }
-    write_output(ctx, o.output, out, {o.log});
+    const auto* format = find_format(kAssessFormats, o.format);  // CLI11 has checked the name
+    write_output(ctx, o.output, format->write(a, o.output.empty() ? ctx.out_style() : Style{}), {o.log});
     if (o.fail_on_gaps && a.met < a.assessed) return kExitFindings;
     return kExitOk;
 }
@@ -81,9 +72,7 @@ void setup_assess(CLI::App& app, Context& ctx, CommandResult& result) {
     auto* cmd = app.add_subcommand("assess", "Gap report: one person's evidence against a framework and a target");
     cmd->add_option("log", opt->log, "The person's evidence log (.yaml, .csv or .jsonl)")->required()->type_name("LOG");
     add_assessment_options(*cmd, opt->assessment, "Profile of the framework (default: the person's stage)");
-    cmd->add_option("--format", opt->format, "Output format: text (default), markdown, json or html")
-        ->check(CLI::IsMember({"text", "markdown", "json", "html"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->format, kAssessFormats);
     cmd->add_option("-o,--output", opt->output, "Write the report to FILE (atomically) instead of standard output")
         ->type_name("FILE");
     cmd->add_flag("--fail-on-gaps", opt->fail_on_gaps, "Exit 1 when any required item is not met");

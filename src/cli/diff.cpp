@@ -44,12 +44,10 @@ std::string render(const FrameworkDiff& d, const DiffCommandOptions& o, Context&
     DiffRenderOptions r;
     r.old_label = o.old_spec;
     r.new_label = o.new_spec;
-    if (o.format == "json") return render_diff_json(d, r);
-    if (o.format == "markdown") return render_diff_markdown(d, r);
     const bool to_stdout = o.output.empty() || o.output == "-";
-    r.style = to_stdout ? ctx.out_style() : Style{};
+    r.style = to_stdout ? ctx.out_style() : Style{};  // text only
     r.width = to_stdout ? ctx.io().terminal_width : 80;
-    return render_diff_text(d, r);
+    return find_format(kDiffFormats, o.format)->write(d, r);
 }
 
 int run_diff(const DiffCommandOptions& o, Context& ctx) {
@@ -84,9 +82,7 @@ void setup_diff(CLI::App& app, Context& ctx, CommandResult& result) {
     cmd->add_option("--from", opt->from, "Format of OLD and NEW: yaml, json, csv, case or moodle (default: detected)")
         ->check(CLI::IsMember({"yaml", "json", "csv", "case", "moodle"}).description(""))
         ->type_name("FORMAT");
-    cmd->add_option("--format", opt->format, "Output format: text (default), json or markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->format, kDiffFormats);
     cmd->add_option("-o,--output", opt->output, "Write the differences to FILE (atomically) instead of standard output")
         ->type_name("FILE");
     cmd->footer(R"(Items are matched by code. An item of OLD whose code NEW lacks and an item of

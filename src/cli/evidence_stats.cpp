@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "core/evidence/stats.hpp"
 #include "core/render/render_stats.hpp"
 
@@ -31,14 +32,7 @@ int run_evidence_stats(const EvidenceStatsOptions& opt, Context& ctx) {
                         "(see 'leadctl evidence validate')",
                         run.errors, run.errors == 1 ? "" : "s"));
     }
-    auto& out = ctx.io().out;
-    if (opt.format == "json") {
-        out << render_stats_json(run.stats, frameworks.lookup);
-    } else if (opt.format == "csv") {
-        out << render_stats_csv(run.stats, frameworks.lookup);
-    } else {
-        out << render_stats_text(run.stats, frameworks.lookup, ctx.out_style());
-    }
+    ctx.io().out << find_format(kStatsFormats, opt.format)->write(run.stats, frameworks.lookup, ctx.out_style());
     return run.unreadable ? kExitUsage : kExitOk;
 }
 
@@ -48,9 +42,7 @@ void setup_evidence_stats(CLI::App& parent, Context& ctx, CommandResult& result)
     auto opt = std::make_shared<EvidenceStatsOptions>();
     auto* cmd = parent.add_subcommand("stats", "Count entries per framework item, per type and per year");
     cmd->add_option("paths", opt->paths, "Evidence logs, or folders searched for logs")->required()->type_name("LOG");
-    cmd->add_option("--format", opt->format, "Output format: text (default), json or csv")
-        ->check(CLI::IsMember({"text", "json", "csv"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->format, kStatsFormats);
     cmd->footer(R"(An entry tagged to an item by code or by alias counts once for that item.
 Errors in a log are summarised on standard error; run 'leadctl evidence
 validate' to see them.

@@ -1,6 +1,7 @@
 // `leadctl frameworks show ID|PREFIX:CODE`: a framework's tree, or one item.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "core/formats/render_framework.hpp"
 #include "core/util/text.hpp"
 
@@ -41,17 +42,7 @@ int run_show(const ShowCommandOptions& opt, Context& ctx) {
     show.max_depth = opt.depth;
     show.style = ctx.out_style();
     show.width = ctx.io().terminal_width;
-    std::string rendered;
-    if (opt.format == "json") {
-        rendered = render_json(*fw, item, show);
-    } else if (opt.format == "yaml") {
-        rendered = render_yaml(*fw, item, show);
-    } else if (opt.format == "markdown") {
-        rendered = render_markdown(*fw, item, show);
-    } else {
-        rendered = render_text(*fw, item, show);
-    }
-    ctx.io().out << rendered;
+    ctx.io().out << find_format(kFrameworkViewFormats, opt.format)->write(*fw, item, show);
     return kExitOk;
 }
 
@@ -67,9 +58,7 @@ void setup_frameworks_show(CLI::App& parent, Context& ctx, CommandResult& result
     cmd->add_option("--depth", opt->depth, "Show only this many levels of items (0 = all)")
         ->check(CLI::Range(0, 100).description(""))
         ->type_name("N");
-    cmd->add_option("--format", opt->format, "Output format: text (default), json, yaml or markdown")
-        ->check(CLI::IsMember({"text", "json", "yaml", "markdown"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->format, kFrameworkViewFormats);
     cmd->footer(R"(Examples:
   leadctl frameworks show mlcf                 domains and elements of the MLCF
   leadctl frameworks show fmlm --depth 1       only the FMLM domains

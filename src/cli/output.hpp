@@ -4,7 +4,9 @@
 
 #include "cli/context.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/util/format_table.hpp"
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,17 @@ void write_output(Context& ctx, const std::string& path, const std::string& cont
 /// UsageError when `path` (an output file) is one of `inputs`: for commands that
 /// check before long work rather than only when writing.
 void check_not_an_input(const std::string& path, const std::vector<std::string>& inputs);
+
+/// `--format` (or `name`) bound to `value`, its allowed values and its help text
+/// ("Output format: text (default), json or csv") taken from a family's table,
+/// the current `value` marked as the default.
+template <typename Writer, std::size_t N>
+CLI::Option* add_format_option(CLI::App& cmd, std::string& value, const FormatTable<Writer, N>& table,
+                               const std::string& name = "--format", const std::string& help = "") {
+    const auto names = format_names(table);
+    const auto text = help.empty() ? "Output format: " + describe_formats(names, value) : help;
+    return cmd.add_option(name, value, text)->check(CLI::IsMember(names).description(""))->type_name("FORMAT");
+}
 
 /// Print diagnostics and a summary ("N files checked: ...") in `format` (text or
 /// json, schema leadctl.diagnostics/1). Returns 2 when `unreadable` > 0, 1 on

@@ -13,6 +13,9 @@ namespace leadctl::cli {
 
 PerPersonOutput::PerPersonOutput(std::string dir, std::string format)
     : dir_(std::move(dir)), format_(std::move(format)) {
+    if (find_format(kAssessFormats, format_) == nullptr) {
+        throw UsageError(fmt::format("--per-person-format: unknown format \"{}\"", format_));
+    }
     if (dir_.empty()) return;
     std::error_code ec;
     made_ = !std::filesystem::exists(dir_, ec);
@@ -28,17 +31,11 @@ PerPersonOutput::~PerPersonOutput() {
 }
 
 std::string PerPersonOutput::extension() const {
-    if (format_ == "markdown") return ".md";
-    if (format_ == "json") return ".json";
-    if (format_ == "html") return ".html";
-    return ".txt";
+    return std::string(find_format(kAssessFormats, format_)->extension);
 }
 
 std::string PerPersonOutput::render(const Assessment& a) const {
-    if (format_ == "markdown") return render_assess_markdown(a);
-    if (format_ == "json") return render_assess_json(a);
-    if (format_ == "html") return render_assess_html(a);
-    return render_assess_text(a, Style{});
+    return find_format(kAssessFormats, format_)->write(a, Style{});
 }
 
 void PerPersonOutput::commit(const CohortRun& run) const {

@@ -12,6 +12,7 @@
 #include "cli/per_person.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/evidence/log_files.hpp"
+#include "core/render/render_assess.hpp"
 #include "core/render/render_cohort.hpp"
 #include "core/report/cohort_run.hpp"
 #include "core/util/files.hpp"
@@ -91,23 +92,13 @@ void print_problems(const CohortReport& c, Context& ctx) {
 /// The cohort report to -o FILE (atomically) or standard output; per-person files
 /// are committed first, so that the report never names a file that is not there.
 void write_report(const ReportOptions& o, const CohortRun& run, const PerPersonOutput& per_person, Context& ctx) {
-    const CohortReport& c = run.report;
-    std::string out;  // CSV is streamed row by row; the other formats are rendered whole first
-    if (o.format == "json") out = render_cohort_json(c);
-    if (o.format == "markdown") out = render_cohort_markdown(c);
-    if (o.format == "html") out = render_cohort_html(c);
-    if (o.format == "text") out = render_cohort_text(c, o.output.empty() ? ctx.out_style() : Style{});
     std::optional<files::AtomicFile> file;
     if (!o.output.empty() && o.output != "-") {
         file.emplace(o.output);
         if (!file->error().empty()) throw UsageError(file->error());
     }
     std::ostream& sink = file ? file->stream() : ctx.io().out;
-    if (o.format == "csv") {
-        write_cohort_csv(c, sink);
-    } else {
-        sink << out;
-    }
+    find_format(kCohortFormats, o.format)->write(run.report, o.output.empty() ? ctx.out_style() : Style{}, sink);
     if (per_person.enabled()) per_person.commit(run);
     if (file) {
         if (auto err = file->commit(); !err.empty()) throw UsageError(err);
@@ -166,16 +157,13 @@ void setup_report(CLI::App& app, Context& ctx, CommandResult& result) {
         ->required()
         ->type_name("PATH...");
     add_assessment_options(*cmd, opt->assessment, "One profile for everyone (default: each person's stage)");
-    cmd->add_option("--format", opt->format, "Output format: text (default), csv, json, markdown or html")
-        ->check(CLI::IsMember({"text", "csv", "json", "markdown", "html"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->format, kCohortFormats);
     cmd->add_option("-o,--output", opt->output, "Write the report to FILE (atomically) instead of standard output")
         ->type_name("FILE");
     cmd->add_option("--per-person", opt->per_person, "Also write each person's full report into DIR")->type_name("DIR");
-    cmd->add_option("--per-person-format", opt->per_person_format,
-                    "Format of those: text, markdown, json or html (default: --format; json for csv)")
-        ->check(CLI::IsMember({"text", "markdown", "json", "html"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*cmd, opt->per_person_format, kAssessFormats, "--per-person-format",
+                      fmt::format("Format of those: {} (default: --format; json for csv)",
+                                  describe_formats(format_names(kAssessFormats), "")));
     cmd->add_option("-j,--jobs", opt->jobs, "Logs assessed at once (default: the number of cores)")
         ->check(CLI::Range(1U, 1024U).description(""))
         ->type_name("N");

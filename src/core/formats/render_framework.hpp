@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/model/model.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <string>
@@ -27,6 +28,15 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt);
 std::string render_json(const Framework& fw, int item, const ShowOptions& opt);
 std::string render_yaml(const Framework& fw, int item, const ShowOptions& opt);
 std::string render_markdown(const Framework& fw, int item, const ShowOptions& opt);
+
+/// A framework view's formats (`frameworks show --format`).
+using FrameworkViewWriter = std::string (*)(const Framework& fw, int item, const ShowOptions& opt);
+inline constexpr FormatTable<FrameworkViewWriter, 4> kFrameworkViewFormats{{
+    {"text", ".txt", render_text},
+    {"json", ".json", render_json},
+    {"yaml", ".yaml", render_yaml},
+    {"markdown", ".md", render_markdown},
+}};
 
 /// The whole framework in the file format of leadctl-framework(5), as JSON:
 /// the same keys as the YAML file (loads back with the same loader).

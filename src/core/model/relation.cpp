@@ -1,5 +1,10 @@
 #include "core/model/relation.hpp"
 
+#include "core/util/text.hpp"
+
+#include <fmt/format.h>
+#include <vector>
+
 namespace leadctl {
 
 const RelationInfo& info(Relation r) {
@@ -18,6 +23,29 @@ std::optional<Relation> parse_skos(std::string_view predicate) {
         if (r.skos == predicate) return r.relation;
     }
     return std::nullopt;
+}
+
+RelationList parse_relation_list(std::string_view list) {
+    RelationList out;
+    std::string_view rest = list;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const auto word = text::trim(rest.substr(0, comma));
+        if (!word.empty()) {
+            auto r = parse_relation(word);
+            if (!r) {
+                std::vector<std::string> names;
+                for (const auto& k : kRelations) names.emplace_back(k.name);
+                out.error = fmt::format("unknown relation \"{}\"{}; use {}", word, text::did_you_mean(word, names),
+                                        text::join(names, ","));
+                return out;
+            }
+            out.relations.insert(*r);
+        }
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return out;
 }
 
 Relation compose(Relation r1, Relation r2) {

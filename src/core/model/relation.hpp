@@ -5,6 +5,8 @@
 
 #include <array>
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 
 namespace leadctl {
@@ -33,6 +35,13 @@ inline constexpr std::array<RelationInfo, 5> kRelations{{
 const RelationInfo& info(Relation r);
 std::optional<Relation> parse_relation(std::string_view name);
 std::optional<Relation> parse_skos(std::string_view predicate);
+
+struct RelationList {
+    std::set<Relation> relations;
+    std::string error;  ///< "unknown relation \"clse\" (did you mean \"close\"?); use exact,...", or ""
+};
+/// "exact, close": comma-separated names (spaces and empty parts ignored).
+RelationList parse_relation_list(std::string_view list);
 inline Relation inverse(Relation r) {
     return info(r).inverse;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/assess/assess.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,16 @@ std::string render_assess_text(const Assessment& a, const Style& style);
 std::string render_assess_markdown(const Assessment& a);
 std::string render_assess_json(const Assessment& a);
 std::string render_assess_html(const Assessment& a);
+
+/// A gap report's formats (`assess --format`, `report --per-person-format`);
+/// only text uses the style.
+using AssessWriter = std::string (*)(const Assessment& a, const Style& style);
+inline constexpr FormatTable<AssessWriter, 4> kAssessFormats{{
+    {"text", ".txt", render_assess_text},
+    {"markdown", ".md", [](const Assessment& a, const Style&) { return render_assess_markdown(a); }},
+    {"json", ".json", [](const Assessment& a, const Style&) { return render_assess_json(a); }},
+    {"html", ".html", [](const Assessment& a, const Style&) { return render_assess_html(a); }},
+}};
 
 /// The policy's settings as a JSON object (shared by leadctl.assess/1 and leadctl.cohort/1).
 nlohmann::ordered_json policy_json(const Policy& p);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/report/cohort.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <ostream>
@@ -19,5 +20,16 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out);
 std::string render_cohort_markdown(const CohortReport& c);
 std::string render_cohort_json(const CohortReport& c);
 std::string render_cohort_html(const CohortReport& c);
+
+/// A cohort report's formats (`report --format`), each written to a stream
+/// (CSV row by row); only text uses the style.
+using CohortWriter = void (*)(const CohortReport& c, const Style& style, std::ostream& out);
+inline constexpr FormatTable<CohortWriter, 5> kCohortFormats{{
+    {"text", ".txt", [](const CohortReport& c, const Style& s, std::ostream& o) { o << render_cohort_text(c, s); }},
+    {"csv", ".csv", [](const CohortReport& c, const Style&, std::ostream& o) { write_cohort_csv(c, o); }},
+    {"json", ".json", [](const CohortReport& c, const Style&, std::ostream& o) { o << render_cohort_json(c); }},
+    {"markdown", ".md", [](const CohortReport& c, const Style&, std::ostream& o) { o << render_cohort_markdown(c); }},
+    {"html", ".html", [](const CohortReport& c, const Style&, std::ostream& o) { o << render_cohort_html(c); }},
+}};
 
 }  // namespace leadctl

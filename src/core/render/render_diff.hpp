@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/framework_diff.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <string>
@@ -28,5 +29,13 @@ std::string diff_summary(const FrameworkDiff& d, const DiffRenderOptions& opt);
 std::string render_diff_text(const FrameworkDiff& d, const DiffRenderOptions& opt);
 std::string render_diff_markdown(const FrameworkDiff& d, const DiffRenderOptions& opt);
 std::string render_diff_json(const FrameworkDiff& d, const DiffRenderOptions& opt);
+
+/// A diff's formats (`diff --format`).
+using DiffWriter = std::string (*)(const FrameworkDiff& d, const DiffRenderOptions& opt);
+inline constexpr FormatTable<DiffWriter, 3> kDiffFormats{{
+    {"text", ".txt", render_diff_text},
+    {"json", ".json", render_diff_json},
+    {"markdown", ".md", render_diff_markdown},
+}};
 
 }  // namespace leadctl

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/crosswalk/map_query.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <string>
@@ -22,6 +23,17 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt);
 std::string render_map_json(const MapResult& r, const MapRenderOptions& opt);
 std::string render_map_csv(const MapResult& r);
 std::string render_map_markdown(const MapResult& r);
+
+/// A map query's formats (`map --format`). SSSOM has no writer here: it exports
+/// whole crosswalks from the index, not a query's result (sssom.hpp).
+using MapWriter = std::string (*)(const MapResult& r, const MapRenderOptions& opt);
+inline constexpr FormatTable<MapWriter, 5> kMapFormats{{
+    {"text", ".txt", render_map_text},
+    {"json", ".json", render_map_json},
+    {"csv", ".csv", [](const MapResult& r, const MapRenderOptions&) { return render_map_csv(r); }},
+    {"markdown", ".md", [](const MapResult& r, const MapRenderOptions&) { return render_map_markdown(r); }},
+    {"sssom", ".sssom.tsv", nullptr},
+}};
 
 /// "via hlm:6" / "" for a direct mapping.
 std::string via_text(const Resolved& r);

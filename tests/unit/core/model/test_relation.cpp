@@ -50,3 +50,12 @@ TEST_SUITE("core::relation") {
         CHECK_FALSE(parse_skos("owl:equivalentClass"));
     }
 }
+
+TEST_CASE("parse_relation_list: names, spaces and empty parts ignored, an unknown name explained") {
+    auto ok = leadctl::parse_relation_list(" exact, close,,broad ");
+    CHECK(ok.error.empty());
+    CHECK(ok.relations == std::set<R>{R::exact, R::close, R::broad});
+    CHECK(leadctl::parse_relation_list("").relations.empty());
+    auto bad = leadctl::parse_relation_list("exact,clse");
+    CHECK(bad.error == "unknown relation \"clse\" (did you mean \"close\"?); use exact,close,broad,narrow,related");
+}
