@@ -278,32 +278,4 @@ std::string mask(std::string_view id) {
     return out;
 }
 
-std::string_view describe(Kind k) {
-    switch (k) {
-        case Kind::nhs_number:
-            return "an NHS number";
-        case Kind::date_of_birth:
-            return "a date of birth";
-        case Kind::record_number:
-            return "a hospital or medical record number";
-        case Kind::postcode:
-            return "a full postcode";
-    }
-    return "";
-}
-
-std::string_view code(Kind k) {
-    switch (k) {
-        case Kind::nhs_number:
-            return "privacy-nhs-number";
-        case Kind::date_of_birth:
-            return "privacy-date-of-birth";
-        case Kind::record_number:
-            return "privacy-record-number";
-        case Kind::postcode:
-            return "privacy-postcode";
-    }
-    return "";
-}
-
 }  // namespace leadctl::privacy

@@ -3,6 +3,8 @@
 // hospital or medical record numbers, and full UK postcodes.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,20 @@
 namespace leadctl::privacy {
 
 enum class Kind { nhs_number, date_of_birth, record_number, postcode };
+
+struct KindInfo {
+    Kind kind;
+    std::string_view code;         ///< stable diagnostic code
+    std::string_view description;  ///< for messages
+};
+
+/// One row per kind, in the order of the enum.
+inline constexpr std::array<KindInfo, 4> kKinds{{
+    {Kind::nhs_number, "privacy-nhs-number", "an NHS number"},
+    {Kind::date_of_birth, "privacy-date-of-birth", "a date of birth"},
+    {Kind::record_number, "privacy-record-number", "a hospital or medical record number"},
+    {Kind::postcode, "privacy-postcode", "a full postcode"},
+}};
 
 struct Finding {
     Kind kind;
@@ -27,8 +43,12 @@ std::vector<Finding> scan(std::string_view text);
 std::string mask(std::string_view identifier);
 
 /// "an NHS number", "a date of birth", ...
-std::string_view describe(Kind k);
+inline std::string_view describe(Kind k) {
+    return kKinds[static_cast<std::size_t>(k)].description;
+}
 /// Stable diagnostic code: "privacy-nhs-number", ...
-std::string_view code(Kind k);
+inline std::string_view code(Kind k) {
+    return kKinds[static_cast<std::size_t>(k)].code;
+}
 
 }  // namespace leadctl::privacy

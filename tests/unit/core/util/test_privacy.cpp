@@ -1,6 +1,7 @@
 #include "core/util/privacy.hpp"
 
 #include <doctest/doctest.h>
+#include <set>
 
 using namespace leadctl::privacy;
 
@@ -68,4 +69,16 @@ TEST_SUITE("core::privacy") {
         CHECK(mask("ab") == "ab");
         CHECK(code(Kind::postcode) == "privacy-postcode");
     }
+}
+
+TEST_CASE("privacy kinds: the table is in enum order, codes are unique and stable") {
+    using leadctl::privacy::kKinds;
+    std::set<std::string_view> codes;
+    for (std::size_t i = 0; i < kKinds.size(); ++i) {
+        CHECK(static_cast<std::size_t>(kKinds[i].kind) == i);
+        CHECK(codes.insert(kKinds[i].code).second);
+        CHECK(kKinds[i].code.starts_with("privacy-"));
+    }
+    CHECK(leadctl::privacy::code(leadctl::privacy::Kind::postcode) == "privacy-postcode");
+    CHECK(leadctl::privacy::describe(leadctl::privacy::Kind::nhs_number) == "an NHS number");
 }
