@@ -73,6 +73,13 @@ Registry& Context::registry() {
     return *registry_;
 }
 
+FrameworkInput Context::read_framework(const std::string& spec, const FrameworkReadOptions& options) {
+    auto in = read_framework_input(spec, options, [this]() -> Registry& { return registry(); });
+    if (!in.usage_error.empty()) throw UsageError(in.usage_error);
+    for (const auto& d : in.diagnostics.items()) print_diagnostic(d);
+    return in;
+}
+
 std::shared_ptr<const Framework> Context::framework(const std::string& id) {
     auto& reg = registry();
     if (auto fw = reg.get(id)) return fw;

@@ -2,6 +2,7 @@
 // options and (built on first use) the framework registry.
 #pragma once
 
+#include "core/registry/framework_input.hpp"
 #include "core/registry/registry.hpp"
 #include "core/util/diagnostic.hpp"
 #include "core/util/table.hpp"
@@ -58,6 +59,9 @@ public:
     Registry& registry();
     /// The framework with this id, or a UsageError naming the known ids.
     std::shared_ptr<const Framework> framework(const std::string& id);
+    /// A framework named on the command line (an id or a file in any format), read
+    /// by the core with its problems printed; a missing or unreadable one is a UsageError.
+    FrameworkInput read_framework(const std::string& spec, const FrameworkReadOptions& options);
 
     void warn(const std::string& message);
     void print_diagnostic(const Diagnostic& d);

@@ -82,20 +82,12 @@ Written write_as(const Framework& fw, const std::string& to, const ConvertOption
     return w;
 }
 
-/// The core's reading of IN, its problems printed; a missing or unreadable input is a usage error.
-FrameworkInput read_input(Context& ctx, const std::string& spec, const FrameworkReadOptions& options) {
-    auto in = read_framework_input(spec, options, [&ctx]() -> Registry& { return ctx.registry(); });
-    if (!in.usage_error.empty()) throw UsageError(in.usage_error);
-    for (const auto& d : in.diagnostics.items()) ctx.print_diagnostic(d);
-    return in;
-}
-
 int run_convert(const ConvertOptions& o, Context& ctx) {
     FrameworkReadOptions read;
     if (!o.from.empty()) read.from = parse_framework_format(o.from);
     read.strict = o.strict;
     check_not_an_input(o.output, {o.input});
-    const auto in = read_input(ctx, o.input, read);
+    const auto in = ctx.read_framework(o.input, read);
     if (!in.framework) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", o.input);
         return kExitUsage;

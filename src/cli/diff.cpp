@@ -27,14 +27,6 @@ struct DiffCommandOptions {
     std::string output;
 };
 
-/// The core's reading of IN, its problems printed; a missing or unreadable input is a usage error.
-FrameworkInput read_input(Context& ctx, const std::string& spec, const FrameworkReadOptions& options) {
-    auto in = read_framework_input(spec, options, [&ctx]() -> Registry& { return ctx.registry(); });
-    if (!in.usage_error.empty()) throw UsageError(in.usage_error);
-    for (const auto& d : in.diagnostics.items()) ctx.print_diagnostic(d);
-    return in;
-}
-
 /// What the source holds that the model cannot, and so was not compared.
 void warn_losses(Context& ctx, const FrameworkInput& in) {
     for (const auto& loss : in.losses) ctx.warn(fmt::format("{}: not compared: {}", in.path, loss));
@@ -54,8 +46,8 @@ int run_diff(const DiffCommandOptions& o, Context& ctx) {
     check_not_an_input(o.output, {o.old_spec, o.new_spec});  // before any reading
     FrameworkReadOptions read;
     if (!o.from.empty()) read.from = parse_framework_format(o.from);  // CLI11 has checked the name
-    const FrameworkInput a = read_input(ctx, o.old_spec, read);
-    const FrameworkInput b = read_input(ctx, o.new_spec, read);
+    const FrameworkInput a = ctx.read_framework(o.old_spec, read);
+    const FrameworkInput b = ctx.read_framework(o.new_spec, read);
     if (!a.framework || !b.framework) return kExitUsage;  // the errors are printed
     warn_losses(ctx, a);
     warn_losses(ctx, b);

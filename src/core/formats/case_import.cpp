@@ -2,6 +2,7 @@
 
 #include "core/model/codes.hpp"
 #include "core/model/framework_check.hpp"
+#include "core/util/json_parse.hpp"
 #include "core/util/text.hpp"
 #include "core/util/uuid.hpp"
 #include "core/yaml/yaml_tree.hpp"
@@ -53,17 +54,15 @@ public:
     Importer(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
     CaseImport run() {
-        Json pkg;
-        try {
-            pkg = Json::parse(text_);
-        } catch (const Json::parse_error& e) {
-            const auto offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text_.size());
-            const auto lc = text::line_column_at(text_, offset);
-            std::string what = e.what();
-            if (auto p = what.find(": syntax error"); p != std::string::npos) what = what.substr(p + 2);
-            diags_.error({file_, lc.line, lc.column}, "json-syntax", "JSON " + what);
+        auto parsed = parse_json(text_, file_);
+        if (parsed.error) {
+            diags_.add(*parsed.error);
             return finish();
         }
+        return run(parsed.value);
+    }
+
+    CaseImport run(const Json& pkg) {
         // A key given twice in one object: JSON readers disagree on which counts.
         where({});
         for (const auto& d : located_->diagnostics.items()) {
@@ -692,6 +691,10 @@ private:
 
 CaseImport import_case(std::string_view text, const std::string& file) {
     return Importer(text, file).run();
+}
+
+CaseImport import_case(const nlohmann::ordered_json& package, std::string_view text, const std::string& file) {
+    return Importer(text, file).run(package);
 }
 
 }  // namespace leadctl

@@ -76,6 +76,7 @@
 #include "core/model/relation.hpp"
 #include "core/util/diagnostic.hpp"
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,6 +117,9 @@ struct CaseImport {
 
 /// Read a CASE CFPackage (1.0 or 1.1). `file` names it in diagnostics.
 CaseImport import_case(std::string_view text, const std::string& file);
+/// The same, from the package already parsed from `text` (which still gives the
+/// lines and columns of diagnostics): a file is parsed once.
+CaseImport import_case(const nlohmann::ordered_json& package, std::string_view text, const std::string& file);
 
 /// Remove from the associations an import kept (x: case.CFAssociations.json) the
 /// links that export derives from `links` anyway (same identifier, in 1.0 or 1.1

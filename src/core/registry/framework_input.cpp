@@ -56,21 +56,6 @@ bool is_json_file(const std::string& path, std::string_view text) {
     return ext == ".json" || (ext.empty() && text::trim(text.substr(0, 4096)).starts_with("{"));
 }
 
-JsonParse parse_json(std::string_view text, const std::string& file) {
-    JsonParse out;
-    try {
-        out.value = nlohmann::ordered_json::parse(text);
-    } catch (const nlohmann::ordered_json::parse_error& e) {
-        const auto offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        const auto lc = text::line_column_at(text, offset);
-        std::string what = e.what();
-        // "[json.exception.parse_error.101] parse error at line 2, column 14: syntax error while parsing ..."
-        if (auto p = what.find(": syntax error"); p != std::string::npos) what = what.substr(p + 2);
-        out.error = Diagnostic{Severity::error, "json-syntax", "JSON " + what, {file, lc.line, lc.column}};
-    }
-    return out;
-}
-
 DetectedFormat detect_framework_format(const std::string& path, std::string_view text,
                                        const nlohmann::ordered_json* json) {
     if (is_json_file(path, text)) {
@@ -157,7 +142,8 @@ FrameworkInput read_framework_text(std::string_view text, const std::string& pat
             break;
         }
         case FrameworkFormat::case_json: {
-            auto imp = import_case(text, path);
+            // The JSON value parsed to tell the format is the one imported.
+            auto imp = parse_once() ? import_case(json->value, text, path) : import_case(text, path);
             // Links that our crosswalks give again are not the framework's to keep.
             if (imp.framework) drop_derived_links(*imp.framework, case_links(*imp.framework, registry()));
             read = {std::move(imp.framework), std::move(imp.diagnostics), std::move(imp.losses)};

@@ -14,6 +14,7 @@
 #include "core/model/model.hpp"
 #include "core/registry/registry.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/util/json_parse.hpp"
 
 #include <array>
 #include <functional>
@@ -49,13 +50,6 @@ std::optional<FrameworkFormat> parse_framework_format(std::string_view name);
 /// Whether a file is read as JSON: its extension is .json (any case), or it has
 /// no extension and its first 4 KiB start, after blanks, with '{'.
 bool is_json_file(const std::string& path, std::string_view text);
-
-struct JsonParse {
-    nlohmann::ordered_json value;     ///< as written (keys in file order); null on an error
-    std::optional<Diagnostic> error;  ///< json-syntax, at the line and column in `file`
-};
-
-JsonParse parse_json(std::string_view text, const std::string& file);
 
 struct DetectedFormat {
     FrameworkFormat format = FrameworkFormat::yaml;

@@ -9,6 +9,7 @@
 #include "core/model/codes.hpp"
 #include "core/model/framework_loader.hpp"
 #include "core/registry/bundled.hpp"
+#include "core/util/json_parse.hpp"
 #include "core/util/uuid.hpp"
 
 #include "test_support.hpp"
@@ -1655,5 +1656,24 @@ items:
         CHECK(out.warnings[0].find("d0000000-0000-0000-0000-000000000000") != std::string::npos);
         CHECK(parse(out.text)["CFDocument"]["identifier"] == "d0000000-0000-0000-0000-000000000000");
         CHECK(parse(out.text)["CFItems"][0]["identifier"] == "ea98ab46-c0ea-11e7-820f-a71b35976453");
+    }
+
+    TEST_CASE("case import: from a package already parsed, the same framework and the same located errors") {
+        const auto text = export_plain(demo()).text;
+        const auto parsed = parse_json(text, "p.json");
+        REQUIRE_FALSE(parsed.error);
+        const auto once = import_case(parsed.value, text, "p.json");
+        REQUIRE(once.framework);
+        CHECK(yaml_of(*once.framework) == yaml_of(imported(text)));
+        CHECK(once.losses == import_ok(text).losses);
+
+        const std::string bad = "{\n  \"CFDocument\": [],\n  \"CFItems\": []\n}\n";
+        const auto from_value = import_case(parse_json(bad, "bad.json").value, bad, "bad.json");
+        const auto from_text = import_case(bad, "bad.json");
+        CHECK_FALSE(from_value.framework);
+        REQUIRE(from_value.diagnostics.items().size() == from_text.diagnostics.items().size());
+        REQUIRE_FALSE(from_text.diagnostics.items().empty());
+        CHECK(format_diagnostic(from_value.diagnostics.items()[0]) ==
+              format_diagnostic(from_text.diagnostics.items()[0]));
     }
 }
