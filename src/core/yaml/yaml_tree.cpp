@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml.h>
 #include <algorithm>
+#include <cstring>
 #include <exception>
 #include <istream>
 #include <new>
@@ -159,6 +160,110 @@ void put_back(std::string& s) {
     s = std::move(out);
 }
 
+// libyaml does not check that the lines a quoted value runs on to are indented
+// under its key, as YAML requires; so an unterminated quote closed by the next
+// entry's opening quote silently takes the entries between into the value. We
+// check it (Builder::check_continuation) from the indentation of recent lines.
+
+/// Indentation (leading spaces and tabs) of the lines of a text as it passes, counted
+/// as libyaml counts lines; the most recent kKept lines are kept.
+class LineIndents {
+public:
+    static constexpr std::size_t kKept = std::size_t{1} << 14;
+    static constexpr std::uint16_t kBlank = 0xFFFF;
+
+    /// Records p[0..n), the next bytes of the text.
+    void feed(const unsigned char* p, std::size_t n) {
+        if (lone_cr_ || n == 0) return;
+        if (cr_at_end_ && p[0] != '\n') lone_cr_ = true;
+        cr_at_end_ = false;
+        // A lone CR is a line break to libyaml too; rare enough not to count it: stop.
+        for (const void* cr = std::memchr(p, '\r', n); cr;) {
+            const auto at = static_cast<std::size_t>(static_cast<const unsigned char*>(cr) - p);
+            if (at + 1 == n) {
+                cr_at_end_ = true;
+                break;
+            }
+            if (p[at + 1] != '\n') lone_cr_ = true;
+            cr = std::memchr(p + at + 1, '\r', n - at - 1);
+        }
+        std::size_t i = 0;
+        while (i < n) {
+            if (in_indent_) {
+                while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+                    ++indent_;
+                    ++i;
+                }
+                if (i == n) return;
+                const bool blank = p[i] == '\n' || p[i] == '\r';
+                ring_[line_ % kKept] =
+                    blank ? kBlank : static_cast<std::uint16_t>(std::min<std::size_t>(indent_, kBlank - 1));
+                in_indent_ = false;
+            }
+            const void* nl = std::memchr(p + i, '\n', n - i);
+            if (!nl) return;
+            i = static_cast<std::size_t>(static_cast<const unsigned char*>(nl) - p) + 1;
+            ++line_;
+            in_indent_ = true;
+            indent_ = 0;
+        }
+    }
+
+    /// The first line in [from, to] (0-based) that is not blank and is indented by
+    /// `limit` or less: 0 if none, -1 when these lines are not (or no longer) known.
+    [[nodiscard]] long long first_shallow(std::size_t from, std::size_t to, std::size_t limit) const {
+        if (lone_cr_ || to > line_ || (to == line_ && in_indent_) || line_ - from >= kKept) return -1;
+        for (std::size_t l = from; l <= to; ++l) {
+            const std::uint16_t ind = ring_[l % kKept];
+            if (ind != kBlank && ind <= limit) return static_cast<long long>(l) + 1;
+        }
+        return 0;
+    }
+
+private:
+    std::vector<std::uint16_t> ring_ = std::vector<std::uint16_t>(kKept, kBlank);
+    std::size_t line_ = 0;  ///< the line being read
+    bool in_indent_ = true;
+    std::size_t indent_ = 0;
+    bool cr_at_end_ = false;
+    bool lone_cr_ = false;
+};
+
+/// The same question over a text held whole (parse(string_view)): its line starts are
+/// found the first time they are needed.
+class TextLines {
+public:
+    explicit TextLines(std::string_view text) : text_(text) {}
+
+    [[nodiscard]] long long first_shallow(std::size_t from, std::size_t to, std::size_t limit) {
+        if (starts_.empty()) index();
+        if (lone_cr_ || to >= starts_.size()) return -1;
+        for (std::size_t l = from; l <= to; ++l) {
+            std::size_t i = starts_[l];
+            while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+            const bool blank = i == text_.size() || text_[i] == '\n' || text_[i] == '\r';
+            if (!blank && i - starts_[l] <= limit) return static_cast<long long>(l) + 1;
+        }
+        return 0;
+    }
+
+private:
+    void index() {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                starts_.push_back(i + 1);
+            } else if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
+                lone_cr_ = true;  // a line break to libyaml too; rare enough not to count it
+            }
+        }
+    }
+
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+    bool lone_cr_ = false;
+};
+
 /// Feeds libyaml (its read handler) from the caller's text or a std::istream, with
 /// stand-ins (above). From a stream it hands over what the stream has at hand (at
 /// least one byte, or the end), so that a pipe is parsed as it arrives. Nothing may be
@@ -186,6 +291,8 @@ public:
     [[nodiscard]] bool stood_in() const { return stood_in_; }
     /// The first stand-in character found in the input itself (0 if none).
     [[nodiscard]] std::uint32_t reserved() const { return reserved_; }
+    /// The indentation of the lines handed to libyaml so far.
+    [[nodiscard]] const LineIndents& lines() const { return lines_; }
 
 private:
     /// Raw bytes from the input, 0 at its end.
@@ -235,6 +342,7 @@ private:
             const std::size_t keep = got == 0 ? n : complete(dst, n);
             carry_.assign(dst + keep, dst + n);
             if (keep == 0) continue;  // only part of one character so far
+            lines_.feed(dst, keep);
             if (!needs_stand_ins(dst, keep)) {
                 if (dst == buffer) return keep;
                 pending_.assign(dst, dst + keep);
@@ -295,6 +403,7 @@ private:
     unsigned char small_[64] = {};
     bool stood_in_ = false;
     std::uint32_t reserved_ = 0;
+    LineIndents lines_;
 };
 
 /// The last scalar seen: a quoted value that runs over several lines just before a
@@ -461,8 +570,8 @@ Diagnostic describe_error(const yaml_parser_t& p, const std::string& file, const
 class Builder {
 public:
     Builder(const std::string& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook,
-            const Source* source)
-        : file_(file), limits_(limits), diags_(diags), hook_(hook), source_(source) {}
+            const Source* source, TextLines* text_lines)
+        : file_(file), limits_(limits), diags_(diags), hook_(hook), source_(source), text_lines_(text_lines) {}
 
     NodePtr take_root() { return std::move(root_); }
 
@@ -479,6 +588,7 @@ public:
             finish(make(Kind::null, e.start_mark), s.anchor, 1);
             return;
         }
+        if (last_.quoted && e.end_mark.line > e.start_mark.line) check_continuation(e);
         auto n = make(Kind::scalar, e.start_mark);
         n->value = value;
         if (source_ && source_->stood_in()) put_back(n->value);
@@ -502,7 +612,7 @@ public:
         attach(node, weight);
     }
 
-    void open(Kind kind, const yaml_event_t& e, const yaml_char_t* anchor) {
+    void open(Kind kind, const yaml_event_t& e, const yaml_char_t* anchor, bool block) {
         if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
             throw Stop{{Severity::error, "yaml-too-deep",
                         fmt::format("nesting deeper than {} levels; refusing to read it", limits_.max_depth),
@@ -510,6 +620,8 @@ public:
         }
         Frame f;
         f.node = make(kind, e.start_mark);
+        f.block = block;
+        f.column = e.start_mark.column;
         if (anchor) {
             f.anchor = chars(anchor);
             anchors_[f.anchor] = {nullptr, 0};  // open: an alias to it from inside is recursive
@@ -529,11 +641,48 @@ public:
 private:
     struct Frame {
         std::shared_ptr<Node> node;
+        bool block = false;      ///< a block collection (not [..] or {..})
+        std::size_t column = 0;  ///< 0-based, of its first key or '-'
         std::string anchor;
         std::uint64_t weight = 1;
         NodePtr pending_key;
         std::unordered_set<std::string> keys;
     };
+
+    /// A quoted value over several lines: each further line must be indented more than
+    /// the block collection that holds it (its key, or its '-'). When one is not, the
+    /// quote most likely never closed where it should have, and the next quote closed it.
+    void check_continuation(const yaml_event_t& e) {
+        std::size_t at = stack_.size();
+        while (at > 0 && !stack_[at - 1].block) --at;
+        if (at == 0) return;  // not in a block collection: no indentation to keep
+        const Frame& holder = stack_[at - 1];
+        std::size_t limit = holder.column;
+        // "key:\n- item": a list need not be indented under its key; its items then
+        // need only be indented as far as the key.
+        if (holder.node->kind == Kind::sequence && at >= 2 && stack_[at - 2].block &&
+            stack_[at - 2].node->kind == Kind::map && stack_[at - 2].column == holder.column) {
+            if (limit == 0) return;
+            --limit;
+        }
+        const std::size_t from = e.start_mark.line + 1;
+        const std::size_t to = e.end_mark.line;
+        long long bad = -1;
+        if (text_lines_) {
+            bad = text_lines_->first_shallow(from, to, limit);
+        } else if (source_) {
+            bad = source_->lines().first_shallow(from, to, limit);
+        }
+        if (bad <= 0) return;
+        const Place q = place(e.start_mark);
+        throw Stop{{Severity::error,
+                    "yaml-syntax",
+                    fmt::format("unterminated quoted value? The quote opened at line {}, column {} runs on to line "
+                                "{}, and this line is not indented under the key or '-' it belongs to: is a closing "
+                                "quote missing?",
+                                q.line, q.column, place(e.end_mark).line),
+                    {file_, static_cast<int>(bad), 1}}};
+    }
 
     SourceLocation loc(const yaml_mark_t& mark) const {
         const Place p = place(mark);
@@ -610,6 +759,7 @@ private:
     Diagnostics& diags_;
     const StreamHook* hook_ = nullptr;
     const Source* source_ = nullptr;
+    TextLines* text_lines_ = nullptr;
     std::vector<Frame> stack_;
     NodePtr root_;
     /// By name; a null node while the anchored collection is still open.
@@ -619,10 +769,10 @@ private:
 };
 
 /// Runs libyaml over the input set on `parser` and builds the document.
-void run_parser(yaml_parser_t& parser, const Source* source, const std::string& file, const Limits& limits,
-                const StreamHook* hook, Document& doc) {
+void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const std::string& file,
+                const Limits& limits, const StreamHook* hook, Document& doc) {
     auto& diags = doc.diagnostics;
-    Builder builder(file, limits, diags, hook, source);
+    Builder builder(file, limits, diags, hook, source, text_lines);
     int documents = 0;
     try {
         Event e;
@@ -647,10 +797,12 @@ void run_parser(yaml_parser_t& parser, const Source* source, const std::string& 
                     builder.alias(*e);
                     break;
                 case YAML_SEQUENCE_START_EVENT:
-                    builder.open(Kind::sequence, *e, e->data.sequence_start.anchor);
+                    builder.open(Kind::sequence, *e, e->data.sequence_start.anchor,
+                                 e->data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE);
                     break;
                 case YAML_MAPPING_START_EVENT:
-                    builder.open(Kind::map, *e, e->data.mapping_start.anchor);
+                    builder.open(Kind::map, *e, e->data.mapping_start.anchor,
+                                 e->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE);
                     break;
                 case YAML_SEQUENCE_END_EVENT:
                 case YAML_MAPPING_END_EVENT:
@@ -684,7 +836,7 @@ Document parse(std::istream& in, const std::string& file, const StreamHook& hook
     Parser parser;
     Source source(in.rdbuf());
     yaml_parser_set_input(&parser.get(), &Source::read, &source);
-    run_parser(parser.get(), &source, file, limits, &hook, doc);
+    run_parser(parser.get(), &source, nullptr, file, limits, &hook, doc);
     return doc;
 }
 
@@ -715,14 +867,15 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
     static constexpr unsigned char kEmpty[1] = {0};
     const auto* bytes = text.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(text.data());
     Parser parser;
+    TextLines lines(text);
     if (!needs_stand_ins(bytes, text.size())) {
         yaml_parser_set_input_string(&parser.get(), bytes, text.size());
-        run_parser(parser.get(), nullptr, file, limits, nullptr, doc);
+        run_parser(parser.get(), nullptr, &lines, file, limits, nullptr, doc);
         return doc;
     }
     Source source(text);
     yaml_parser_set_input(&parser.get(), &Source::read, &source);
-    run_parser(parser.get(), &source, file, limits, nullptr, doc);
+    run_parser(parser.get(), &source, &lines, file, limits, nullptr, doc);
     return doc;
 }
 

@@ -179,11 +179,60 @@ TEST_SUITE("core::yaml_tree") {
         const auto doc = stream(text, ids);
         CHECK_FALSE(doc.root);
         REQUIRE(first_code(doc) == "yaml-syntax");
-        CHECK(first(doc).location.line == 6);
-        CHECK(first(doc).location.column == 18);
-        CHECK(first(doc).message.find("unterminated quoted value? The quote opened at line 4, column 17 closes only "
-                                      "at line 6") == 0);
+        // At the first line the value took that is not indented under its key.
+        CHECK(first(doc).location.line == 5);
+        CHECK(first(doc).location.column == 1);
+        CHECK(first(doc).message.find("unterminated quoted value? The quote opened at line 4, column 17 runs on to "
+                                      "line 6") == 0);
         CHECK(ids == std::vector<std::string>{"e1"});
+        CHECK(first(yaml::parse(text, "log.yaml")).message == first(doc).message);
+    }
+
+    TEST_CASE("a quoted value that takes in the next entries is refused even when its quotes pair up") {
+        // e2's quote is closed by the quote that should have ended e3's reflection:
+        // valid to libyaml (and yaml-cpp), which lose e3; YAML wants the value's further
+        // lines indented under its key, and they are not.
+        const std::string text =
+            "entries:\n"
+            "  - id: e1\n"
+            "  - id: e2\n"
+            "    reflection: \"I learned that\n"
+            "  - id: e3\n"
+            "    reflection: ok\"\n"
+            "  - id: e4\n";
+        std::vector<std::string> ids;
+        const auto doc = stream(text, ids);
+        CHECK_FALSE(doc.root);
+        REQUIRE(first_code(doc) == "yaml-syntax");
+        CHECK(first(doc).location.line == 5);
+        CHECK(ids == std::vector<std::string>{"e1"});
+        const auto whole = yaml::parse(text, "log.yaml");
+        REQUIRE(first_code(whole) == "yaml-syntax");
+        CHECK(first(whole).location.line == 5);
+
+        // Quoted values over lines indented under their key (or '-') are fine, blank lines too.
+        const std::string good =
+            "entries:\n"
+            "  - id: e1\n"
+            "    reflection: \"one\n"
+            "      two\n"
+            "\n"
+            "     three\"\n"
+            "  - 'single\n"
+            "   quoted'\n"
+            "top: \"a\n"
+            " b\"\n"
+            "k:\n"
+            "- \"indentless\n"
+            "  list\"\n";
+        const auto ok = yaml::parse(good, "ok.yaml");
+        REQUIRE(ok.root);
+        CHECK(ok.diagnostics.empty());
+        CHECK(ok.root->find("entries")->items.at(0)->find("reflection")->value == "one two\nthree");
+        CHECK(ok.root->find("top")->value == "a b");
+        ids.clear();
+        CHECK(stream(good, ids).diagnostics.empty());
+        CHECK(ids.size() == 3);
     }
 
     TEST_CASE("an unterminated flow list names its opening bracket") {
