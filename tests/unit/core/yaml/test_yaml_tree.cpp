@@ -1,7 +1,10 @@
 #include "core/yaml/yaml_tree.hpp"
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -47,6 +50,37 @@ private:
     std::string text_;
     std::size_t at_ = 0;
 };
+
+/// A stream that hands over chunks of random sizes (1 byte to 40 kB).
+class Chunky : public std::streambuf {
+public:
+    Chunky(std::string text, unsigned seed) : text_(std::move(text)), rng_(seed) {}
+
+protected:
+    int_type underflow() override {
+        if (at_ >= text_.size()) return traits_type::eof();
+        std::size_t n = rng_() % 5 == 0 ? 1 + rng_() % 40000 : 1 + rng_() % 7;
+        n = std::min(n, text_.size() - at_);
+        setg(&text_[at_], &text_[at_], &text_[at_] + n);
+        at_ += n;
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::string text_;
+    std::size_t at_ = 0;
+    std::mt19937 rng_;
+};
+
+/// Diagnostics and whether there is a root, as one comparable text.
+std::string outcome(const yaml::Document& d) {
+    std::string s = d.root ? "root\n" : "no root\n";
+    for (const auto& x : d.diagnostics.items()) {
+        s += x.code + " " + std::to_string(x.location.line) + ":" + std::to_string(x.location.column) + " " +
+             x.message + "\n";
+    }
+    return s;
+}
 
 // An evidence log whose second entry opens a quote it never closes.
 const std::string kUnterminatedToEnd =
@@ -385,5 +419,47 @@ TEST_SUITE("core::yaml_tree") {
         const auto ok = yaml::parse("a: \xF4\x8F\xBF\xBF\n", "ok.yaml");
         REQUIRE(ok.root);
         CHECK(ok.root->find("a")->value == "\xF4\x8F\xBF\xBF");
+    }
+
+    TEST_CASE("the text and the stream overloads agree on damaged files") {
+        // Example logs with a few characters inserted, deleted or replaced (quotes,
+        // brackets, tabs, CRs, stand-in characters...), read whole and as a stream in
+        // chunks of random sizes: the same diagnostics at the same places.
+        std::ifstream file(LEADCTL_SOURCE_DIR "/examples/logs/foundation-f2.yaml", std::ios::binary);
+        std::stringstream buffer;
+        buffer << file.rdbuf();
+        const std::string seed = buffer.str();
+        REQUIRE(!seed.empty());
+        const std::string alphabet = "\"'[]{}:-#\t\n\r |>&*!,\x7f\xc2\x85\xe2\x80\xa8";
+        std::mt19937 rng(42);
+        int compared = 0;
+        for (unsigned iteration = 0; iteration < 300; ++iteration) {
+            std::string text = seed;
+            for (unsigned m = 0; m < 1 + rng() % 4; ++m) {
+                const std::size_t at = rng() % text.size();
+                const char c = alphabet[rng() % alphabet.size()];
+                switch (rng() % 3) {
+                    case 0:
+                        text.insert(at, 1, c);
+                        break;
+                    case 1:
+                        text.erase(at, 1 + rng() % 3);
+                        break;
+                    default:
+                        text[at] = c;
+                }
+            }
+            const auto whole = yaml::parse(text, "f.yaml");
+            const auto code = first_code(whole);
+            if (code == "not-utf8" || code == "binary-file") continue;  // checked before parsing, not by it
+            Chunky chunks(text, iteration);
+            std::istream in(&chunks);
+            const auto streamed =
+                yaml::parse(in, "f.yaml", [](const yaml::Node&, const yaml::Node&, bool) { return false; });
+            CAPTURE(text);
+            CHECK(outcome(streamed) == outcome(whole));
+            ++compared;
+        }
+        CHECK(compared > 150);
     }
 }
