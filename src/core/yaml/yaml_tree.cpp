@@ -105,7 +105,9 @@ private:
 // character stands in as one private-use character, U+10FE00 + its low byte, while
 // libyaml reads: one character for one, so lines and columns stay true. Scalars get
 // the original back (put_back). A file holding one of the stand-ins itself is refused
-// (the stand-in is replaced with U+FFFE, which libyaml reports at its place).
+// (the stand-in is replaced with U+FFFE, which libyaml reports at its place). Left
+// over: in a file that needed stand-ins, an escape such as "\U0010FE85" in a
+// double-quoted value also reads back as the character it stands for (here NEL).
 constexpr std::uint32_t kStandInBase = 0x10FE00;
 
 /// The stand-in's low byte for the character at p[0..n), and its length; {0, 0} if none.
