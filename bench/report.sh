@@ -2,17 +2,20 @@
 # Cohort reports: wall time, throughput and peak RSS of `leadctl report` on synthetic
 # cohorts of 200 and 2,000 people with 200 entries each, against baselines measured
 # in the same run on the same machine:
-#   - the parse floor: the same YAML files parsed by yaml-cpp's event parser and
-#     nothing else (bench/parse_floor.cpp, built here as leadctl-parse-floor);
+#   - the parse floors: the same YAML files parsed by an event parser and nothing
+#     else (bench/parse_floor.cpp, built here as leadctl-parse-floor), with yaml-cpp's
+#     parser and with libyaml's (the one leadctl reads YAML with);
 #   - `report --jobs 1` against `report --jobs 2`;
 #   - one `leadctl assess` of a 50-entry log against `leadctl --version`.
 #
 #   bench/report.sh [LEADCTL_BINARY]     (default: build/default/leadctl; needs python3)
+#   REPORT_PEOPLE="20 200" bench/report.sh ...   (other cohort sizes, smallest first)
 #
 # Targets, each printed as PASS or MISS with its number:
-#   report --jobs 1 within 1.5x the parse floor; --jobs 2 at least 1.8x faster than
-#   --jobs 1; peak RSS of --jobs 1 for 2,000 people within 1.2x that for 200 people;
-#   one small assess within 3x of --version.
+#   report --jobs 1 within 1.5x the yaml-cpp parse floor; --jobs 2 at least 1.8x faster
+#   than --jobs 1; peak RSS of --jobs 1 for 2,000 people within 1.2x that for 200
+#   people; one small assess within 3x of --version. The ratio of report --jobs 1 to
+#   the libyaml parse floor is printed too, without a target.
 # Wall times are the best of 3 runs, peak RSS the largest of the 3 (/usr/bin/time's
 # %M: the largest single process, which for a multi-threaded leadctl is all of it).
 # Run on an otherwise idle machine: the load average is printed with the results.
@@ -49,8 +52,10 @@ fi
 
 # One cohort of 2,000 people x 200 entries. A person's log depends only on the seed
 # and the person's number, so the 200-person cohort is its first 200 files.
-echo "generating 2,000 logs of 200 entries" >&2
-python3 "$here/gen_cohort.py" 2000 200 "$work/cohort"
+read -r -a sizes <<<"${REPORT_PEOPLE:-200 2000}"
+small=${sizes[0]} large=${sizes[${#sizes[@]} - 1]}
+echo "generating $large logs of 200 entries" >&2
+python3 "$here/gen_cohort.py" "$large" 200 "$work/cohort"
 python3 "$here/gen_log.py" 50 "$work/log50.yaml"
 mapfile -t all < <(find "$work/cohort" -name '*.yaml' | sort)
 entries_per_log=200
@@ -84,13 +89,15 @@ declare -A W R  # wall and RSS by "what:people"
 echo "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before measuring"
 printf '%-8s %9s %8s  %-16s %8s %13s %9s %8s\n' \
   cohort entries size_MB command wall_s entries_per_s MB_per_s rss_MB
-for people in 200 2000; do
+for people in "${sizes[@]}"; do
   files=("${all[@]:0:people}")
   bytes=$(stat -c %s "${files[@]}" | awk '{ s += $1 } END { print s }')
   cohort="${people}x$entries_per_log"
-  measure "parse floor ($cohort)" "$floor" "${files[@]}"
-  W[floor:$people]=$wall R[floor:$people]=$rss
-  row "$cohort" "$people" "$bytes" "parse floor"
+  for parser in yaml-cpp libyaml; do
+    measure "parse floor $parser ($cohort)" "$floor" --parser "$parser" "${files[@]}"
+    W[$parser:$people]=$wall R[$parser:$people]=$rss
+    row "$cohort" "$people" "$bytes" "floor $parser"
+  done
   [ "$have_report" = 1 ] || continue
   for jobs in 1 2; do
     measure "report --jobs $jobs ($cohort)" "$bin" report --framework mlcf --as-of "$as_of" --format csv \
@@ -136,13 +143,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > 0 ? a / b : 0) }'; }
 echo
 echo "targets"
 if [ "$have_report" = 1 ]; then
-  for people in 200 2000; do
-    check "report --jobs 1 / parse floor, ${people}x200 (time)" "$(ratio "${W[j1:$people]}" "${W[floor:$people]}")" "<=" 1.5
+  for people in "${sizes[@]}"; do
+    check "report --jobs 1 / floor yaml-cpp, ${people}x200 (time)" "$(ratio "${W[j1:$people]}" "${W[yaml-cpp:$people]}")" "<=" 1.5
+    printf '%-52s %6.2fx  (no target)\n' "report --jobs 1 / floor libyaml, ${people}x200 (time)" \
+      "$(ratio "${W[j1:$people]}" "${W[libyaml:$people]}")"
   done
-  for people in 200 2000; do
+  for people in "${sizes[@]}"; do
     check "report --jobs 1 / --jobs 2, ${people}x200 (speed-up)" "$(ratio "${W[j1:$people]}" "${W[j2:$people]}")" ">=" 1.8
   done
-  check "report --jobs 1 peak RSS, 2000x200 / 200x200" "$(ratio "${R[j1:2000]}" "${R[j1:200]}")" "<=" 1.2
+  check "report --jobs 1 peak RSS, ${large}x200 / ${small}x200" "$(ratio "${R[j1:$large]}" "${R[j1:$small]}")" "<=" 1.2
 else
   echo "report targets: not measured (no 'leadctl report')"
 fi

@@ -3,11 +3,12 @@
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
+#include <algorithm>
+#include <cstring>
+#include <exception>
 #include <istream>
+#include <new>
 #include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,92 +38,671 @@ std::string_view kind_name(Kind k) {
 
 namespace {
 
-// Read-only streambuf over the caller's text: no copy of the input.
-class ViewBuffer : public std::streambuf {
-public:
-    explicit ViewBuffer(std::string_view s) {
-        char* p = const_cast<char*>(s.data());
-        setg(p, p, p + s.size());
-    }
-};
-
 struct Stop {
     Diagnostic diagnostic;
 };
 
-class Builder : public YAML::EventHandler {
+/// 1-based line and column of a libyaml mark (which counts from 0, in characters).
+struct Place {
+    int line = 0;
+    int column = 0;
+};
+Place place(const yaml_mark_t& m) {
+    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+}
+
+std::string_view chars(const yaml_char_t* p, std::size_t n) {
+    return {reinterpret_cast<const char*>(p), n};
+}
+std::string_view chars(const yaml_char_t* p) {
+    return p ? std::string_view(reinterpret_cast<const char*>(p)) : "";
+}
+
+/// The libyaml parser, deleted on every way out (a hook may throw through us).
+class Parser {
 public:
-    Builder(const std::string& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook = nullptr)
-        : file_(file), limits_(limits), diags_(diags), hook_(hook) {}
+    Parser() {
+        if (!yaml_parser_initialize(&p_)) throw std::bad_alloc();
+    }
+    ~Parser() { yaml_parser_delete(&p_); }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    yaml_parser_t& get() { return p_; }
+
+private:
+    yaml_parser_t p_{};
+};
+
+/// One event at a time, freed before the next.
+class Event {
+public:
+    Event() = default;
+    ~Event() { reset(); }
+    Event(const Event&) = delete;
+    Event& operator=(const Event&) = delete;
+    bool next(yaml_parser_t& p) {
+        reset();
+        live_ = yaml_parser_parse(&p, &e_) != 0;
+        return live_;
+    }
+    const yaml_event_t& operator*() const { return e_; }
+    const yaml_event_t* operator->() const { return &e_; }
+
+private:
+    void reset() {
+        if (live_) yaml_event_delete(&e_);
+        live_ = false;
+    }
+    yaml_event_t e_{};
+    bool live_ = false;
+};
+
+// libyaml reads YAML 1.1, which differs from YAML 1.2, JSON and yaml-cpp on a few
+// characters: NEL (U+0085), LS (U+2028) and PS (U+2029) are line breaks to it (a quoted
+// value would lose them, folded into a space), and DEL, the C1 controls and U+FFFE,
+// U+FFFF are refused even inside quotes (JSON allows them raw; yaml-cpp's emitter
+// writes DEL, LS and PS raw). So that every text reads back byte for byte, each such
+// character stands in as one private-use character, U+10FE00 + its low byte, while
+// libyaml reads: one character for one, so lines and columns stay true. Scalars get
+// the original back (put_back). A file holding one of the stand-ins itself is refused
+// (the stand-in is replaced with U+FFFE, which libyaml reports at its place). Left
+// over: in a file that needed stand-ins, an escape such as "\U0010FE85" in a
+// double-quoted value also reads back as the character it stands for (here NEL).
+constexpr std::uint32_t kStandInBase = 0x10FE00;
+
+/// The stand-in's low byte for the character at p[0..n), and its length; {0, 0} if none.
+std::pair<unsigned, std::size_t> stand_in_at(const unsigned char* p, std::size_t n) {
+    const unsigned c = p[0];
+    if (c == 0x7F) return {0x7F, 1};
+    if (c == 0xC2 && n >= 2 && p[1] >= 0x80 && p[1] <= 0x9F) return {p[1], 2};
+    if (c == 0xE2 && n >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return {p[2], 3};
+    if (c == 0xEF && n >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return {p[2] + 0x40u, 3};
+    return {0, 0};
+}
+
+/// The low byte of a stand-in U+10FExx at p[0..n) (4 bytes), or 0.
+unsigned stand_in_low(const unsigned char* p, std::size_t n) {
+    if (n < 4 || p[0] != 0xF4 || p[1] != 0x8F || p[2] < 0xB9 || p[2] > 0xBB || (p[3] & 0xC0u) != 0x80u) return 0;
+    const unsigned low = ((p[2] & 0x03u) << 6) | (p[3] & 0x3Fu);
+    const bool used = (low >= 0x7F && low <= 0x9F) || low == 0xA8 || low == 0xA9 || low == 0xFE || low == 0xFF;
+    return used ? low : 0;
+}
+
+bool needs_stand_ins(const unsigned char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] < 0x7F) continue;
+        if (stand_in_at(p + i, n - i).second != 0 || stand_in_low(p + i, n - i) != 0) return true;
+    }
+    return false;
+}
+
+/// A scalar's text with the original characters back in place of their stand-ins.
+void put_back(std::string& s) {
+    std::string out;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t done = 0;
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        const unsigned low = stand_in_low(p + i, s.size() - i);
+        if (low == 0) continue;
+        out.append(s, done, i - done);
+        if (low == 0x7F) {
+            out += '\x7F';
+        } else if (low <= 0x9F) {
+            out += {'\xC2', static_cast<char>(low)};
+        } else if (low <= 0xA9) {
+            out += {'\xE2', '\x80', static_cast<char>(low)};
+        } else {
+            out += {'\xEF', '\xBF', static_cast<char>(low - 0x40u)};
+        }
+        done = i + 4;
+        i += 3;
+    }
+    if (done == 0) return;
+    out.append(s, done, std::string::npos);
+    s = std::move(out);
+}
+
+// libyaml does not check that the lines a quoted value runs on to are indented
+// under its key, as YAML requires; so an unterminated quote closed by the next
+// entry's opening quote silently takes the entries between into the value. We
+// check it (Builder::check_continuation) from the indentation of recent lines.
+
+/// Indentation (leading spaces and tabs) of the lines of a text as it passes, counted
+/// as libyaml counts lines; the most recent kKept lines are kept.
+class LineIndents {
+public:
+    static constexpr std::size_t kKept = std::size_t{1} << 14;
+    static constexpr std::uint16_t kBlank = 0xFFFF;
+
+    /// Records p[0..n), the next bytes of the text.
+    void feed(const unsigned char* p, std::size_t n) {
+        if (lone_cr_ || n == 0) return;
+        if (cr_at_end_ && p[0] != '\n') lone_cr_ = true;
+        cr_at_end_ = false;
+        // A lone CR is a line break to libyaml too; rare enough not to count it: stop.
+        for (const void* cr = std::memchr(p, '\r', n); cr;) {
+            const auto at = static_cast<std::size_t>(static_cast<const unsigned char*>(cr) - p);
+            if (at + 1 == n) {
+                cr_at_end_ = true;
+                break;
+            }
+            if (p[at + 1] != '\n') lone_cr_ = true;
+            cr = std::memchr(p + at + 1, '\r', n - at - 1);
+        }
+        std::size_t i = 0;
+        while (i < n) {
+            if (in_indent_) {
+                while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+                    ++indent_;
+                    ++i;
+                }
+                if (i == n) return;
+                const bool blank = p[i] == '\n' || p[i] == '\r';
+                ring_[line_ % kKept] =
+                    blank ? kBlank : static_cast<std::uint16_t>(std::min<std::size_t>(indent_, kBlank - 1));
+                in_indent_ = false;
+            }
+            const void* nl = std::memchr(p + i, '\n', n - i);
+            if (!nl) return;
+            i = static_cast<std::size_t>(static_cast<const unsigned char*>(nl) - p) + 1;
+            ++line_;
+            in_indent_ = true;
+            indent_ = 0;
+        }
+    }
+
+    /// The first line in [from, to] (0-based) that is not blank and is indented by
+    /// `limit` or less: 0 if none, -1 when these lines are not (or no longer) known.
+    [[nodiscard]] long long first_shallow(std::size_t from, std::size_t to, std::size_t limit) const {
+        if (lone_cr_ || to > line_ || (to == line_ && in_indent_) || line_ - from >= kKept) return -1;
+        for (std::size_t l = from; l <= to; ++l) {
+            const std::uint16_t ind = ring_[l % kKept];
+            if (ind != kBlank && ind <= limit) return static_cast<long long>(l) + 1;
+        }
+        return 0;
+    }
+
+private:
+    std::vector<std::uint16_t> ring_ = std::vector<std::uint16_t>(kKept, kBlank);
+    std::size_t line_ = 0;  ///< the line being read
+    bool in_indent_ = true;
+    std::size_t indent_ = 0;
+    bool cr_at_end_ = false;
+    bool lone_cr_ = false;
+};
+
+/// The same question over a text held whole (parse(string_view)): its line starts are
+/// found the first time they are needed.
+class TextLines {
+public:
+    explicit TextLines(std::string_view text) : text_(text) {}
+
+    [[nodiscard]] long long first_shallow(std::size_t from, std::size_t to, std::size_t limit) {
+        if (starts_.empty()) index();
+        if (lone_cr_ || to >= starts_.size()) return -1;
+        for (std::size_t l = from; l <= to; ++l) {
+            std::size_t i = starts_[l];
+            while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+            const bool blank = i == text_.size() || text_[i] == '\n' || text_[i] == '\r';
+            if (!blank && i - starts_[l] <= limit) return static_cast<long long>(l) + 1;
+        }
+        return 0;
+    }
+
+private:
+    void index() {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                starts_.push_back(i + 1);
+            } else if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
+                lone_cr_ = true;  // a line break to libyaml too; rare enough not to count it
+            }
+        }
+    }
+
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+    bool lone_cr_ = false;
+};
+
+/// Feeds libyaml (its read handler) from the caller's text or a std::istream, with
+/// stand-ins (above). From a stream it hands over what the stream has at hand (at
+/// least one byte, or the end), so that a pipe is parsed as it arrives. Nothing may be
+/// thrown through libyaml's C frames: an exception is kept and rethrown once the
+/// parser has returned.
+class Source {
+public:
+    explicit Source(std::streambuf* in) : in_(in) {}
+    explicit Source(std::string_view text) : text_(text), from_text_(true) {}
+
+    static int read(void* data, unsigned char* buffer, std::size_t size, std::size_t* size_read) noexcept {
+        auto* self = static_cast<Source*>(data);
+        *size_read = 0;
+        try {
+            *size_read = self->fill(buffer, size);
+            return 1;
+        } catch (...) {
+            self->error_ = std::current_exception();
+            return 0;
+        }
+    }
+
+    [[nodiscard]] const std::exception_ptr& error() const { return error_; }
+    /// Whether any stand-in was made (scalars then need put_back).
+    [[nodiscard]] bool stood_in() const { return stood_in_; }
+    /// The first stand-in character found in the input itself (0 if none).
+    [[nodiscard]] std::uint32_t reserved() const { return reserved_; }
+    /// The indentation of the lines handed to libyaml so far.
+    [[nodiscard]] const LineIndents& lines() const { return lines_; }
+
+private:
+    /// Raw bytes from the input, 0 at its end.
+    std::size_t raw(unsigned char* buffer, std::size_t size) {
+        if (from_text_) {
+            const std::size_t n = std::min(size, text_.size() - at_);
+            std::copy_n(text_.data() + at_, n, reinterpret_cast<char*>(buffer));
+            at_ += n;
+            return n;
+        }
+        if (!in_ || size == 0) return 0;
+        using traits = std::streambuf::traits_type;
+        std::streamsize avail = in_->in_avail();
+        if (avail <= 0) {
+            if (traits::eq_int_type(in_->sgetc(), traits::eof())) return 0;
+            avail = std::max<std::streamsize>(in_->in_avail(), 1);
+        }
+        const auto got =
+            in_->sgetn(reinterpret_cast<char*>(buffer), std::min(avail, static_cast<std::streamsize>(size)));
+        return static_cast<std::size_t>(std::max<std::streamsize>(got, 0));
+    }
+
+    /// The length of p[0..n) without an incomplete UTF-8 character at its end.
+    static std::size_t complete(const unsigned char* p, std::size_t n) {
+        for (std::size_t back = 1; back <= 4 && back <= n; ++back) {
+            const unsigned c = p[n - back];
+            if ((c & 0xC0u) == 0x80u) continue;  // a continuation byte: look further back
+            const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            return len > back ? n - back : n;
+        }
+        return n;
+    }
+
+    std::size_t fill(unsigned char* buffer, std::size_t size) {
+        if (pending_at_ < pending_.size()) return serve(buffer, size);
+        // Read into libyaml's buffer, after what was held back; keep a character cut
+        // in two for the next call. (A tiny buffer would not hold that: stage it.)
+        unsigned char* dst = size >= sizeof small_ ? buffer : small_;
+        const std::size_t cap = size >= sizeof small_ ? size : sizeof small_;
+        for (;;) {
+            const std::size_t held = carry_.size();
+            std::copy(carry_.begin(), carry_.end(), dst);
+            carry_.clear();
+            const std::size_t got = raw(dst + held, cap - held);
+            const std::size_t n = held + got;
+            if (n == 0) return 0;
+            const std::size_t keep = got == 0 ? n : complete(dst, n);
+            carry_.assign(dst + keep, dst + n);
+            if (keep == 0) continue;  // only part of one character so far
+            lines_.feed(dst, keep);
+            if (!needs_stand_ins(dst, keep)) {
+                if (dst == buffer) return keep;
+                pending_.assign(dst, dst + keep);
+            } else {
+                substitute(dst, keep);
+            }
+            return serve(buffer, size);
+        }
+    }
+
+    /// The next bytes of pending_.
+    std::size_t serve(unsigned char* buffer, std::size_t size) {
+        const std::size_t n = std::min(size, pending_.size() - pending_at_);
+        std::copy_n(pending_.data() + pending_at_, n, buffer);
+        pending_at_ += n;
+        if (pending_at_ == pending_.size()) {
+            pending_.clear();
+            pending_at_ = 0;
+        }
+        return n;
+    }
+
+    /// p[0..n) with stand-ins, into pending_.
+    void substitute(const unsigned char* p, std::size_t n) {
+        pending_.clear();
+        pending_at_ = 0;
+        for (std::size_t i = 0; i < n;) {
+            if (p[i] < 0x7F) {
+                pending_.push_back(p[i++]);
+                continue;
+            }
+            if (const auto [low, len] = stand_in_at(p + i, n - i); len != 0) {
+                const std::uint32_t cp = kStandInBase + low;
+                pending_.push_back(0xF4);
+                pending_.push_back(0x8F);
+                pending_.push_back(static_cast<unsigned char>(0x80u | ((cp >> 6) & 0x3Fu)));
+                pending_.push_back(static_cast<unsigned char>(0x80u | (cp & 0x3Fu)));
+                stood_in_ = true;
+                i += len;
+            } else if (const unsigned own = stand_in_low(p + i, n - i); own != 0) {
+                if (reserved_ == 0) reserved_ = kStandInBase + own;
+                pending_.insert(pending_.end(), {0xEF, 0xBF, 0xBE});  // refused by libyaml, here
+                i += 4;
+            } else {
+                pending_.push_back(p[i++]);
+            }
+        }
+    }
+
+    std::streambuf* in_ = nullptr;
+    std::string_view text_;
+    std::size_t at_ = 0;
+    bool from_text_ = false;
+    std::exception_ptr error_;
+    std::vector<unsigned char> pending_;  ///< bytes for libyaml, after stand-ins
+    std::size_t pending_at_ = 0;
+    std::vector<unsigned char> carry_;  ///< the start of a character cut by the end of a read
+    unsigned char small_[64] = {};
+    bool stood_in_ = false;
+    std::uint32_t reserved_ = 0;
+    LineIndents lines_;
+};
+
+/// The last scalar seen: a quoted value that runs over several lines just before a
+/// syntax error is usually a closing quote that is missing.
+struct LastScalar {
+    yaml_mark_t start{};
+    yaml_mark_t end{};
+    bool quoted = false;  ///< single- or double-quoted (not block)
+};
+
+bool starts(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+/// Where libyaml's reader stopped: the character after the decoded buffer. The
+/// scanner's mark is at buffer.pointer; walk the decoded text that follows it.
+Place reader_place(const yaml_parser_t& p) {
+    auto line = static_cast<long long>(p.mark.line);
+    auto column = static_cast<long long>(p.mark.column);
+    for (const yaml_char_t* q = p.buffer.pointer; q && q < p.buffer.last; ++q) {
+        if (*q == '\n') {
+            ++line;
+            column = 0;
+        } else if ((*q & 0xC0u) != 0x80u) {
+            ++column;
+        }
+    }
+    return {static_cast<int>(line) + 1, static_cast<int>(column) + 1};
+}
+
+/// A scanner or parser error of libyaml in plain words (mostly what to do about it).
+std::string explain(const yaml_parser_t& p) {
+    const std::string_view problem = p.problem ? p.problem : "unknown error";
+    const std::string_view context = p.context ? p.context : "";
+    const Place ctx = place(p.context_mark);
+
+    if (context == "while scanning a quoted scalar" || context == "while parsing a quoted scalar") {
+        if (problem == "found unexpected end of stream") {
+            return fmt::format("unterminated quoted value (the quote opened at line {}, column {} is never closed)",
+                               ctx.line, ctx.column);
+        }
+        if (problem == "found unexpected document indicator") {
+            return fmt::format(
+                "unterminated quoted value (the quote opened at line {}, column {} is still open at "
+                "this '---' or '...' line)",
+                ctx.line, ctx.column);
+        }
+        if (problem == "found unknown escape character") {
+            return fmt::format(
+                "unknown escape after '\\' in the double-quoted value that opens at line {}, column "
+                "{}: write \\\\ for a backslash, or use single quotes",
+                ctx.line, ctx.column);
+        }
+    }
+    if (problem == "found character that cannot start any token") {
+        // The scanner stopped on the character: it is the one at the buffer's pointer.
+        const bool here = p.buffer.pointer && p.buffer.pointer < p.buffer.last && p.mark.index == p.problem_mark.index;
+        const char c = here ? static_cast<char>(*p.buffer.pointer) : '\0';
+        if (c == '\t') return "tabs cannot indent YAML; use spaces";
+        if (c == '@' || c == '`') {
+            return fmt::format("a value cannot begin with '{}' (YAML reserves it); put the value in quotes", c);
+        }
+        if (c > ' ' && c < 0x7f) return fmt::format("a value cannot begin with '{}' here; put the value in quotes", c);
+        return "this character cannot begin a value here; put the value in quotes";
+    }
+    if (starts(problem, "found a tab character")) return "tabs cannot indent YAML; use spaces";
+    if (problem == "did not find expected ',' or ']'") {
+        return fmt::format(
+            "unterminated list: the '[' at line {}, column {} is never closed with ']' (or a ',' is "
+            "missing between two items)",
+            ctx.line, ctx.column);
+    }
+    if (problem == "did not find expected ',' or '}'") {
+        return fmt::format(
+            "unterminated mapping: the '{{' at line {}, column {} is never closed with '}}' (or a ',' "
+            "is missing between two entries)",
+            ctx.line, ctx.column);
+    }
+    if (problem == "mapping values are not allowed in this context") {
+        return "unexpected ':' here: put a value that contains ': ' in quotes, or check this line's indentation";
+    }
+    if (problem == "block sequence entries are not allowed in this context") {
+        return "a '-' list entry cannot begin here; check this line's indentation";
+    }
+    if (problem == "did not find expected key") {
+        return fmt::format(
+            "expected a key here, lined up with the keys of the mapping that begins at line {}, "
+            "column {}; check this line's indentation",
+            ctx.line, ctx.column);
+    }
+    if (problem == "did not find expected '-' indicator") {
+        return fmt::format(
+            "expected a '-' entry here, lined up with the list that begins at line {}, column {}; "
+            "check this line's indentation",
+            ctx.line, ctx.column);
+    }
+    if (problem == "could not find expected ':'") {
+        return fmt::format("the key that begins at line {}, column {} has no ':' after it on its line", ctx.line,
+                           ctx.column);
+    }
+    if (problem == "did not find expected node content") return "expected a value here";
+    if (problem == "did not find expected <document start>") {
+        return "unexpected text after the end of the document ('...')";
+    }
+    if (problem == "did not find expected alphabetic or numeric character" &&
+        (starts(context, "while scanning an anchor") || starts(context, "while scanning an alias"))) {
+        return "'&' and '*' begin an anchor or an alias and must be followed by a name; put a value that begins "
+               "with '&' or '*' in quotes";
+    }
+    if (problem == "found undefined tag handle") {
+        return "unknown tag (a '!' prefix that the document does not declare); remove it, or put the value in quotes";
+    }
+    // Anything else: libyaml's own words (lower case already), with where it began.
+    std::string message = fmt::format("YAML syntax error: {}", problem);
+    if (!context.empty()) {
+        message += fmt::format(" ({} that begins at line {}, column {})", context, ctx.line, ctx.column);
+    }
+    return message;
+}
+
+/// A libyaml error as a located diagnostic in plain words.
+Diagnostic describe_error(const yaml_parser_t& p, const std::string& file, const LastScalar& last,
+                          const Source* source) {
+    auto error = [&](Place where, std::string code, std::string message) {
+        return Diagnostic{Severity::error, std::move(code), std::move(message), {file, where.line, where.column}};
+    };
+    if (p.error == YAML_MEMORY_ERROR) return error({0, 0}, "yaml-too-large", "not enough memory to read this file");
+    if (p.error == YAML_READER_ERROR) {
+        const std::string_view problem = p.problem ? p.problem : "unknown error";
+        const Place where = reader_place(p);
+        if (problem == "control characters are not allowed") {
+            if (p.problem_value == 0xFFFE && source && source->reserved() != 0) {
+                return error(where, "yaml-syntax",
+                             fmt::format("the file contains the private-use character U+{:X}, which leadctl "
+                                         "reserves while it reads YAML; remove it",
+                                         source->reserved()));
+            }
+            if (p.problem_value == 0) {
+                return error(where, "binary-file", "file contains a NUL byte: it looks binary, not YAML text");
+            }
+            return error(where, "yaml-syntax",
+                         fmt::format("the file contains the control character U+{:04X}, which YAML does not allow; "
+                                     "remove it",
+                                     static_cast<unsigned>(p.problem_value)));
+        }
+        if (problem.find("UTF-8") != std::string_view::npos) {
+            return error(where, "not-utf8", "file is not valid UTF-8; save it as UTF-8");
+        }
+        return error(where, "yaml-syntax", fmt::format("cannot read the file as YAML text: {}", problem));
+    }
+    std::string message = explain(p);
+    // A quoted value that ran over lines and closed on the line of the problem is
+    // most often a closing quote that is missing, the next quote closing it instead.
+    if (last.quoted && last.end.line > last.start.line && p.problem_mark.line == last.end.line) {
+        const Place q = place(last.start);
+        message = fmt::format(
+            "unterminated quoted value? The quote opened at line {}, column {} closes only at line "
+            "{}, and what follows does not fit: {}",
+            q.line, q.column, place(last.end).line, message);
+    }
+    return error(place(p.problem_mark), "yaml-syntax", std::move(message));
+}
+
+class Builder {
+public:
+    Builder(const std::string& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook,
+            const Source* source, TextLines* text_lines)
+        : file_(file), limits_(limits), diags_(diags), hook_(hook), source_(source), text_lines_(text_lines) {}
 
     NodePtr take_root() { return std::move(root_); }
-    int document_line() const { return document_line_; }
-    int document_column() const { return document_column_; }
 
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        document_line_ = mark.line + 1;
-        document_column_ = mark.column + 1;
+    void scalar(const yaml_event_t& e) {
+        const auto& s = e.data.scalar;
+        last_.start = e.start_mark;
+        last_.end = e.end_mark;
+        last_.quoted = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+        const std::string_view value = chars(s.value, s.length);
+        const std::string_view tag = chars(s.tag);
+        const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE;
+        if (plain && !s.tag &&
+            (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+            finish(make(Kind::null, e.start_mark), s.anchor, 1);
+            return;
+        }
+        if (last_.quoted && e.end_mark.line > e.start_mark.line) check_continuation(e);
+        auto n = make(Kind::scalar, e.start_mark);
+        n->value = value;
+        if (source_ && source_->stood_in()) put_back(n->value);
+        n->quoted = !plain || tag == "!";  // quoted, block, or the non-specific tag "!"
+        finish(n, s.anchor, 1);
     }
-    void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        auto n = make(Kind::null, mark);
-        finish(n, anchor, 1);
-    }
-
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        auto it = anchors_.find(anchor);
+    void alias(const yaml_event_t& e) {
+        const std::string name(chars(e.data.alias.anchor));
+        auto it = anchors_.find(name);
         if (it == anchors_.end()) {
-            throw Stop{{Severity::error, "yaml-alias", "alias refers to a node that contains it (recursive alias)",
-                        loc(mark)}};
+            throw Stop{{Severity::error, "yaml-syntax",
+                        fmt::format("alias *{} refers to no anchor &{} before it", name, name), loc(e.start_mark)}};
         }
         const auto& [node, weight] = it->second;
-        count_alias(weight, mark);
+        if (!node) {
+            throw Stop{{Severity::error, "yaml-alias", "alias refers to a node that contains it (recursive alias)",
+                        loc(e.start_mark)}};
+        }
+        count_alias(weight, e.start_mark);
         attach(node, weight);
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        auto n = make(Kind::scalar, mark);
-        n->value = value;
-        n->quoted = (tag == "!");
-        finish(n, anchor, 1);
+    void open(Kind kind, const yaml_event_t& e, const yaml_char_t* anchor, bool block) {
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+            throw Stop{{Severity::error, "yaml-too-deep",
+                        fmt::format("nesting deeper than {} levels; refusing to read it", limits_.max_depth),
+                        loc(e.start_mark)}};
+        }
+        Frame f;
+        f.node = make(kind, e.start_mark);
+        f.block = block;
+        f.column = e.start_mark.column;
+        if (anchor) {
+            f.anchor = chars(anchor);
+            anchors_[f.anchor] = {nullptr, 0};  // open: an alias to it from inside is recursive
+        }
+        stack_.push_back(std::move(f));
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(Kind::sequence, mark, anchor);
+    void close() {
+        Frame f = std::move(stack_.back());
+        stack_.pop_back();
+        if (!f.anchor.empty()) anchors_[f.anchor] = {f.node, f.weight};
+        attach(f.node, f.weight);
     }
-    void OnSequenceEnd() override { close(); }
 
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(Kind::map, mark, anchor);
-    }
-    void OnMapEnd() override { close(); }
+    const LastScalar& last_scalar() const { return last_; }
 
 private:
     struct Frame {
         std::shared_ptr<Node> node;
-        YAML::anchor_t anchor = 0;
+        bool block = false;      ///< a block collection (not [..] or {..})
+        std::size_t column = 0;  ///< 0-based, of its first key or '-'
+        std::string anchor;
         std::uint64_t weight = 1;
         NodePtr pending_key;
         std::unordered_set<std::string> keys;
     };
 
-    SourceLocation loc(const YAML::Mark& mark) const { return {file_, mark.line + 1, mark.column + 1}; }
+    /// A quoted value over several lines: each further line must be indented more than
+    /// the block collection that holds it (its key, or its '-'). When one is not, the
+    /// quote most likely never closed where it should have, and the next quote closed it.
+    void check_continuation(const yaml_event_t& e) {
+        std::size_t at = stack_.size();
+        while (at > 0 && !stack_[at - 1].block) --at;
+        if (at == 0) return;  // not in a block collection: no indentation to keep
+        const Frame& holder = stack_[at - 1];
+        std::size_t limit = holder.column;
+        // "key:\n- item": a list need not be indented under its key; its items then
+        // need only be indented as far as the key.
+        if (holder.node->kind == Kind::sequence && at >= 2 && stack_[at - 2].block &&
+            stack_[at - 2].node->kind == Kind::map && stack_[at - 2].column == holder.column) {
+            if (limit == 0) return;
+            --limit;
+        }
+        const std::size_t from = e.start_mark.line + 1;
+        const std::size_t to = e.end_mark.line;
+        long long bad = -1;
+        if (text_lines_) {
+            bad = text_lines_->first_shallow(from, to, limit);
+        } else if (source_) {
+            bad = source_->lines().first_shallow(from, to, limit);
+        }
+        if (bad <= 0) return;
+        const Place q = place(e.start_mark);
+        throw Stop{{Severity::error,
+                    "yaml-syntax",
+                    fmt::format("unterminated quoted value? The quote opened at line {}, column {} runs on to line "
+                                "{}, and this line is not indented under the key or '-' it belongs to: is a closing "
+                                "quote missing?",
+                                q.line, q.column, place(e.end_mark).line),
+                    {file_, static_cast<int>(bad), 1}}};
+    }
 
-    std::shared_ptr<Node> make(Kind kind, const YAML::Mark& mark) {
+    SourceLocation loc(const yaml_mark_t& mark) const {
+        const Place p = place(mark);
+        return {file_, p.line, p.column};
+    }
+
+    static std::shared_ptr<Node> make(Kind kind, const yaml_mark_t& mark) {
         auto n = std::make_shared<Node>();
         n->kind = kind;
-        n->line = mark.line + 1;
-        n->column = mark.column + 1;
+        const Place p = place(mark);
+        n->line = p.line;
+        n->column = p.column;
         return n;
     }
 
     // Aliases share nodes, but whoever walks the tree visits them again: bound
     // what aliases add, so that an "alias bomb" fails at once.
-    void count_alias(std::uint64_t nodes, const YAML::Mark& mark) {
+    void count_alias(std::uint64_t nodes, const yaml_mark_t& mark) {
         alias_total_ += nodes;
         if (alias_total_ > limits_.max_alias_nodes) {
             throw Stop{{Severity::error, "yaml-too-large",
@@ -133,26 +713,8 @@ private:
         }
     }
 
-    void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-            throw Stop{{Severity::error, "yaml-too-deep",
-                        fmt::format("nesting deeper than {} levels; refusing to read it", limits_.max_depth),
-                        loc(mark)}};
-        }
-        Frame f;
-        f.node = make(kind, mark);
-        f.anchor = anchor;
-        stack_.push_back(std::move(f));
-    }
-
-    void close() {
-        Frame f = std::move(stack_.back());
-        stack_.pop_back();
-        finish(f.node, f.anchor, f.weight);
-    }
-
-    void finish(const std::shared_ptr<Node>& n, YAML::anchor_t anchor, std::uint64_t weight) {
-        if (anchor != 0) anchors_[anchor] = {n, weight};
+    void finish(const std::shared_ptr<Node>& n, const yaml_char_t* anchor, std::uint64_t weight) {
+        if (anchor) anchors_[std::string(chars(anchor))] = {n, weight};
         attach(n, weight);
     }
 
@@ -198,52 +760,85 @@ private:
     const Limits& limits_;
     Diagnostics& diags_;
     const StreamHook* hook_ = nullptr;
+    const Source* source_ = nullptr;
+    TextLines* text_lines_ = nullptr;
     std::vector<Frame> stack_;
     NodePtr root_;
-    std::unordered_map<YAML::anchor_t, std::pair<NodePtr, std::uint64_t>> anchors_;
+    /// By name; a null node while the anchored collection is still open.
+    std::unordered_map<std::string, std::pair<NodePtr, std::uint64_t>> anchors_;
     std::uint64_t alias_total_ = 0;
-    int document_line_ = 1;
-    int document_column_ = 1;
+    LastScalar last_;
 };
 
-void run_parser(std::istream& in, const std::string& file, const Limits& limits, const StreamHook* hook,
-                Document& doc) {
+/// Runs libyaml over the input set on `parser` and builds the document.
+void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const std::string& file,
+                const Limits& limits, const StreamHook* hook, Document& doc) {
     auto& diags = doc.diagnostics;
-    Builder builder(file, limits, diags, hook);
+    Builder builder(file, limits, diags, hook, source, text_lines);
+    int documents = 0;
     try {
-        YAML::Parser parser(in);
-        if (!parser.HandleNextDocument(builder)) {
-            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
-            return;
+        Event e;
+        for (bool done = false; !done;) {
+            if (!e.next(parser)) {
+                if (source && source->error()) std::rethrow_exception(source->error());
+                throw Stop{describe_error(parser, file, builder.last_scalar(), source)};
+            }
+            switch (e->type) {
+                case YAML_DOCUMENT_START_EVENT:
+                    if (++documents > 1) {
+                        throw Stop{{Severity::error,
+                                    "yaml-multiple-documents",
+                                    "file holds more than one YAML document; only one is allowed",
+                                    {file, place(e->start_mark).line, place(e->start_mark).column}}};
+                    }
+                    break;
+                case YAML_SCALAR_EVENT:
+                    builder.scalar(*e);
+                    break;
+                case YAML_ALIAS_EVENT:
+                    builder.alias(*e);
+                    break;
+                case YAML_SEQUENCE_START_EVENT:
+                    builder.open(Kind::sequence, *e, e->data.sequence_start.anchor,
+                                 e->data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE);
+                    break;
+                case YAML_MAPPING_START_EVENT:
+                    builder.open(Kind::map, *e, e->data.mapping_start.anchor,
+                                 e->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE);
+                    break;
+                case YAML_SEQUENCE_END_EVENT:
+                case YAML_MAPPING_END_EVENT:
+                    builder.close();
+                    break;
+                case YAML_STREAM_END_EVENT:
+                case YAML_NO_EVENT:
+                    done = true;
+                    break;
+                case YAML_STREAM_START_EVENT:
+                case YAML_DOCUMENT_END_EVENT:
+                    break;
+            }
         }
-        NodePtr root = builder.take_root();
-        if (parser.HandleNextDocument(builder)) {
-            diags.error({file, builder.document_line(), builder.document_column()}, "yaml-multiple-documents",
-                        "file holds more than one YAML document; only one is allowed");
-            return;
-        }
-        if (!root || root->is_null()) {
-            diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
-            return;
-        }
-        doc.root = std::move(root);  // duplicate keys were reported but do not stop checking
     } catch (const Stop& stop) {
         diags.add(stop.diagnostic);
-    } catch (const YAML::DeepRecursion& e) {
-        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-too-deep",
-                    fmt::format("nesting deeper than {} levels; refusing to read it", limits.max_depth));
-    } catch (const YAML::Exception& e) {
-        std::string msg = e.msg;
-        if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
-        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax", "YAML syntax error: " + msg);
+        return;
     }
+    NodePtr root = builder.take_root();
+    if (documents == 0 || !root || root->is_null()) {
+        diags.error({file, 0, 0}, "empty-file", "file is empty (no YAML document)");
+        return;
+    }
+    doc.root = std::move(root);  // duplicate keys were reported but do not stop checking
 }
 
 }  // namespace
 
 Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits) {
     Document doc;
-    run_parser(in, file, limits, &hook, doc);
+    Parser parser;
+    Source source(in.rdbuf());
+    yaml_parser_set_input(&parser.get(), &Source::read, &source);
+    run_parser(parser.get(), &source, nullptr, file, limits, &hook, doc);
     return doc;
 }
 
@@ -269,9 +864,20 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
         return doc;
     }
 
-    ViewBuffer buffer(text);
-    std::istream in(&buffer);
-    run_parser(in, file, limits, nullptr, doc);
+    // libyaml reads the caller's text in place (no copy; it wants a non-null pointer),
+    // unless a character needs a stand-in (see Source).
+    static constexpr unsigned char kEmpty[1] = {0};
+    const auto* bytes = text.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(text.data());
+    Parser parser;
+    TextLines lines(text);
+    if (!needs_stand_ins(bytes, text.size())) {
+        yaml_parser_set_input_string(&parser.get(), bytes, text.size());
+        run_parser(parser.get(), nullptr, &lines, file, limits, nullptr, doc);
+        return doc;
+    }
+    Source source(text);
+    yaml_parser_set_input(&parser.get(), &Source::read, &source);
+    run_parser(parser.get(), &source, &lines, file, limits, nullptr, doc);
     return doc;
 }
 

@@ -1,10 +1,14 @@
-// A small, defensive YAML document model built from yaml-cpp's event parser.
+// A small, defensive YAML document model built from libyaml's event parser
+// (yaml_parser_parse; yaml-cpp is used only to write YAML).
 //
-// Why not YAML::Load? We need (1) the line and column of every node for error
-// messages, (2) raw scalar text ("1.10" stays "1.10", never a float), (3) hard
-// limits: nesting depth and alias expansion are bounded so that a hostile file
-// (an "alias bomb", 100 000 nested brackets) fails fast with a clear error instead
-// of hanging or exhausting memory. Aliased nodes are shared, never copied.
+// Why not a ready-made tree (YAML::Load, libyaml's yaml_document_t)? We need (1) the
+// line and column of every node for error messages, (2) raw scalar text ("1.10" stays
+// "1.10", never a float), (3) hard limits: nesting depth and alias expansion are
+// bounded so that a hostile file (an "alias bomb", 100 000 nested brackets) fails fast
+// with a clear error instead of hanging or exhausting memory. Aliased nodes are shared,
+// never copied. libyaml is strict where yaml-cpp was lenient (an unterminated quoted
+// value is an error, never entries silently lost); its errors become located
+// diagnostics in plain words.
 #pragma once
 
 #include "core/util/diagnostic.hpp"
