@@ -5,9 +5,10 @@
 
 namespace leadctl::cli {
 
-void add_assessment_options(CLI::App& cmd, AssessmentOptions& o, const std::string& target_help) {
+void add_assessment_options(CLI::App& cmd, AssessmentOptions& o, const std::string& target_help,
+                            bool framework_required) {
     cmd.add_option("--framework", o.framework, "Framework to assess against (mlcf, hlm, fmlm, ...)")
-        ->required()
+        ->required(framework_required)
         ->type_name("ID");
     cmd.add_option("--target", o.target, target_help)->type_name("PROFILE");
     cmd.add_option("--as-of", o.as_of, "Day of the report (default: today)")->type_name("YYYY-MM-DD");

@@ -26,7 +26,9 @@ struct AssessmentOptions {
 
 /// Add the four options to `cmd`, in the order above; `target_help` says what
 /// --target means for this command.
-void add_assessment_options(CLI::App& cmd, AssessmentOptions& o, const std::string& target_help);
+/// --framework is required unless `framework_required` is false (the command then checks it).
+void add_assessment_options(CLI::App& cmd, AssessmentOptions& o, const std::string& target_help,
+                            bool framework_required = true);
 
 struct AssessmentSettings {
     std::shared_ptr<const Framework> framework;

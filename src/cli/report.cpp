@@ -3,6 +3,7 @@
 // dropped, leaving one small row; a log that cannot be assessed becomes an error
 // row, not the end of the batch. Every output goes to a temporary file renamed
 // at the end, so an interrupted run (SIGINT, SIGTERM) leaves nothing behind.
+#include "cli/report.hpp"
 #include "cli/assessment_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
@@ -27,18 +28,6 @@ namespace leadctl::cli {
 
 namespace {
 
-struct ReportOptions {
-    std::vector<std::string> paths;  ///< logs or folders; "-" reads paths from standard input
-    AssessmentOptions assessment;    ///< --framework, --target (one profile for everyone), --as-of, --policy
-    std::string format = "text";     ///< --format: text, csv, json, markdown or html
-    std::string output;              ///< --output
-    std::string per_person;          ///< --per-person: a folder for each person's full report
-    std::string per_person_format;   ///< --per-person-format: text, markdown, json or html
-    unsigned jobs = 0;               ///< --jobs: logs assessed at once, 1 to 1024; 0 when not given (one per core)
-    double at_risk_below = 0.5;      ///< --at-risk-below: coverage under which a person is listed as at risk
-    bool quiet = false;              ///< --quiet: no progress bar
-};
-
 /// Paths named, "-" replaced by the lines of standard input (blank lines and
 /// surrounding spaces ignored), then folders searched for logs.
 std::vector<std::string> gather_paths(const ReportOptions& o, Context& ctx) {
@@ -62,8 +51,8 @@ std::vector<std::string> gather_paths(const ReportOptions& o, Context& ctx) {
     return collect_logs(named);
 }
 
-/// Problems, in row order: the logs that could not be assessed, people in two
-/// logs, and the warnings counted.
+}  // namespace
+
 void print_problems(const CohortReport& c, Context& ctx) {
     std::size_t warnings = 0, warned_logs = 0;
     for (const auto& r : c.rows) {
@@ -88,6 +77,8 @@ void print_problems(const CohortReport& c, Context& ctx) {
                              warnings == 1 ? "" : "s", warned_logs, warned_logs == 1 ? "" : "s"));
     }
 }
+
+namespace {
 
 /// The cohort report to -o FILE (atomically) or standard output; per-person files
 /// are committed first, so that the report never names a file that is not there.
@@ -156,7 +147,7 @@ void setup_report(CLI::App& app, Context& ctx, CommandResult& result) {
     cmd->add_option("paths", opt->paths, "Logs, or folders searched for them; - reads paths from standard input")
         ->required()
         ->type_name("PATH...");
-    add_assessment_options(*cmd, opt->assessment, "One profile for everyone (default: each person's stage)");
+    add_assessment_options(*cmd, opt->assessment, "One profile for everyone (default: each person's stage)", false);
     add_format_option(*cmd, opt->format, kCohortFormats);
     cmd->add_option("-o,--output", opt->output, "Write the report to FILE (atomically) instead of standard output")
         ->type_name("FILE");
@@ -180,6 +171,7 @@ void setup_report(CLI::App& app, Context& ctx, CommandResult& result) {
             ""))
         ->type_name("FRACTION");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress bar (it is shown only when stderr is a terminal)");
+    cmd->add_flag("--combine", opt->combine, "PATHs are JSON reports of parts of one cohort: merge them into one");
     cmd->footer(R"(Each log is assessed as `leadctl assess` would (same rules and policy). Rows
 are sorted by person id, then path, whatever --jobs is. A log that cannot be
 read or has errors is reported on stderr and becomes an error row; the rest of
@@ -193,8 +185,16 @@ Examples:
   leadctl report examples/cohort --framework mlcf --as-of 2026-11-25
   leadctl report cohort/ --framework mlcf --format csv -o cohort.csv
   find logs -name '*.yaml' | leadctl report - --framework hlm --target proficient --format json
-  leadctl report cohort/ --framework mlcf --format html -o cohort.html --per-person reports/)");
-    cmd->callback([&ctx, &result, opt] { result.exit_code = run_report(*opt, ctx); });
+  leadctl report cohort/ --framework mlcf --format html -o cohort.html --per-person reports/
+  leadctl report --combine part-*.json --format html -o cohort.html   (shards of --format json))");
+    cmd->callback([&ctx, &result, opt] {
+        if (opt->combine) {
+            result.exit_code = run_report_combine(*opt, ctx);
+            return;
+        }
+        if (opt->assessment.framework.empty()) throw CLI::RequiredError("--framework");
+        result.exit_code = run_report(*opt, ctx);
+    });
 }
 
 }  // namespace leadctl::cli

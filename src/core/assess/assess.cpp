@@ -69,8 +69,19 @@ PolicyLoad load_policy(std::string_view text, const std::string& file) {
     const bool empty = doc.diagnostics.items().size() == 1 && doc.diagnostics.items()[0].code == "empty-file";
     if (empty) return out;  // an empty policy keeps every default
     d.append(doc.diagnostics);
-    if (!doc.root || !yaml::expect_map(*doc.root, file, d, "a policy file")) return out;
-    yaml::Fields f(*doc.root, file, d, kPolicyKeys, "the policy");
+    if (!doc.root) return out;
+    auto settings = load_policy(*doc.root, file, "a policy file");
+    d.append(settings.diagnostics);
+    out.policy = settings.policy;
+    d.sort();
+    return out;
+}
+
+PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::string_view what) {
+    PolicyLoad out;
+    auto& d = out.diagnostics;
+    if (!yaml::expect_map(root, file, d, what)) return out;
+    yaml::Fields f(root, file, d, kPolicyKeys, "the policy");
     Policy& p = out.policy;
     read_int(f, "window_years", p.window_years, 1, 50, d);
     read_int(f, "max_items_per_entry", p.max_items_per_entry, 1, 100, d);

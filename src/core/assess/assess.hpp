@@ -9,6 +9,7 @@
 #include "core/model/model.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
 #include <cassert>
 #include <cstdint>
@@ -42,6 +43,9 @@ struct PolicyLoad {
 };
 /// Read a policy file: any subset of the Policy settings, by the names above.
 PolicyLoad load_policy(std::string_view text, const std::string& file);
+/// The same from a mapping already read (a cohort shard's "policy"); `what`
+/// names it in a wrong-type error.
+PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::string_view what);
 
 struct Opportunity {
     std::string id;

@@ -295,8 +295,13 @@ std::string render_cohort_json(const CohortReport& c) {
             }
             errors.push_back({{"path", r.path},
                               {"person", r.person.id.empty() ? Json(nullptr) : Json(r.person.id)},
+                              {"name", r.person.name},
+                              {"stage", r.person.stage},
+                              {"programme", r.person.programme},
                               {"message", r.failure},
+                              {"entries", r.entries},
                               {"errors", r.errors},
+                              {"warnings", r.warnings},
                               {"diagnostics", diags}});
             continue;
         }
