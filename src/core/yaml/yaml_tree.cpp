@@ -774,6 +774,7 @@ private:
 void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const std::string& file,
                 const Limits& limits, const StreamHook* hook, Document& doc) {
     auto& diags = doc.diagnostics;
+    diags.set_limit(limits.max_diagnostics);
     Builder builder(file, limits, diags, hook, source, text_lines);
     int documents = 0;
     try {
