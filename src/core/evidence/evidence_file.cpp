@@ -1,6 +1,7 @@
 #include "core/evidence/evidence_file.hpp"
 
 #include "core/util/checked_input.hpp"
+#include "core/util/text.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -58,6 +59,18 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     } else {
         result.format = detect_log_format(path, head);
     }
+    if (result.format != LogFormat::yaml) {
+        // CR-only line ends (classic Mac) would run a CSV or JSON Lines log into one
+        // line; refused as the YAML reader refuses them, at the first such line end.
+        for (std::size_t i = head.find('\r'); i != std::string::npos; i = head.find('\r', i + 1)) {
+            if (i + 1 < head.size() && head[i + 1] != '\n') {
+                const auto lc = text::line_column_at(head, i);
+                diags.error({path, lc.line, lc.column}, "cr-line-ends",
+                            "this file uses CR-only line ends (classic Mac); save it with LF or CRLF line ends");
+                return result;
+            }
+        }
+    }
     // Read and check, one entry at a time; the encoding is checked as the bytes
     // arrive, and privacy findings are placed while their lines are at hand.
     EvidenceCheckOptions check_opt;
@@ -110,6 +123,11 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     }
     if (!bytes.read_error().empty()) {
         diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", bytes.read_error()));
+    }
+    const auto& all = diags.items();
+    if (std::any_of(all.begin() + static_cast<std::ptrdiff_t>(std::min(checkpoint.items, all.size())), all.end(),
+                    [](const Diagnostic& x) { return x.code == "cr-line-ends"; })) {
+        checker.discard_privacy();  // its findings cannot be placed in lines counted another way
     }
     if (checker.has_unplaced_privacy()) checker.place_privacy(line, bytes.complete_lines(), true);
     checker.emit_privacy();

@@ -210,9 +210,14 @@ void read_yaml(std::istream& in, const std::string& file, const EvidenceSink& si
         }
         return true;
     };
+    const auto before = d.checkpoint();
     yaml::Limits limits;
     limits.max_diagnostics = kMaxProblemsPerLog;  // what the parser finds (duplicate keys) is bounded too
     auto doc = yaml::parse(in, file, hook, limits);
+    const auto& parsed = doc.diagnostics.items();
+    if (std::any_of(parsed.begin(), parsed.end(), [](const Diagnostic& x) { return x.code == "cr-line-ends"; })) {
+        d.rollback(before);  // what the entries said was placed by lines counted another way
+    }
     d.append(doc.diagnostics);
     if (!doc.root) return;
     if (!doc.root->is_map()) {
