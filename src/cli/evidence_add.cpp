@@ -65,7 +65,13 @@ NewEntry new_entry(const EvidenceAddOptions& o, const Date& today) {
 
 int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
     const Date today = as_of_date(o.as_of);
-    auto read = files::read(o.log);
+    // Held from the read to the replacement, so that parallel adds to one log run one
+    // after the other (each sees the entries of the one before) instead of the last
+    // rename dropping what the others added. A symbolic link is followed: the file it
+    // names is the one read and replaced, and the link stays a link.
+    const files::UpdateLock lock(o.log);
+    if (!lock.error().empty()) throw UsageError(lock.error());
+    auto read = files::read(lock.path());
     if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.log, read.error));
     const std::string& text = *read.text;
     const LogFormat format = detect_log_format(o.log, std::string_view(text).substr(0, 512));
@@ -101,7 +107,7 @@ int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
                                     privacy ? " (if a privacy finding is a false alarm, add --no-privacy-check)" : "");
         return kExitFindings;
     }
-    if (auto err = files::write_atomic(o.log, added.text); !err.empty()) throw UsageError(err);
+    if (auto err = files::write_atomic(lock.path(), added.text); !err.empty()) throw UsageError(err);
     ctx.io().out << fmt::format("added entry {} to {}\n", added.id, o.log);
     return kExitOk;
 }
@@ -143,7 +149,9 @@ void setup_evidence_add(CLI::App& parent, Context& ctx, CommandResult& result) {
 with an error nothing is written and the exit status is 1. Otherwise the entry
 is appended (YAML: at the end of the entries list, in the list's own indentation;
 CSV: as a row in the header's column order; JSON Lines: as a line), comments and
-formatting of the rest of the file untouched, and the file replaced atomically.
+formatting of the rest of the file untouched, and the file replaced atomically
+(keeping its permissions). Adds to one log at the same time take turns (an
+advisory flock(2) on the log); a symbolic link is followed and stays a link.
 
 Examples:
   leadctl evidence add log.yaml --type committee --title "Chaired the junior doctors' forum" \

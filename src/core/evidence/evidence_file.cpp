@@ -1,11 +1,13 @@
 #include "core/evidence/evidence_file.hpp"
 
 #include "core/util/checked_input.hpp"
+#include "core/util/text.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <istream>
@@ -57,13 +59,34 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     } else {
         result.format = detect_log_format(path, head);
     }
+    if (result.format != LogFormat::yaml) {
+        // CR-only line ends (classic Mac) would run a CSV or JSON Lines log into one
+        // line; refused as the YAML reader refuses them, at the first such line end.
+        for (std::size_t i = head.find('\r'); i != std::string::npos; i = head.find('\r', i + 1)) {
+            if (i + 1 < head.size() && head[i + 1] != '\n') {
+                const auto lc = text::line_column_at(head, i);
+                diags.error({path, lc.line, lc.column}, "cr-line-ends",
+                            "this file uses CR-only line ends (classic Mac); save it with LF or CRLF line ends");
+                return result;
+            }
+        }
+    }
     // Read and check, one entry at a time; the encoding is checked as the bytes
     // arrive, and privacy findings are placed while their lines are at hand.
     EvidenceCheckOptions check_opt;
     check_opt.as_of = opt.as_of;
     check_opt.privacy = opt.privacy;
     check_opt.framework_ids = frameworks.ids;
-    const std::size_t checkpoint = diags.items().size();
+    const Diagnostics::Checkpoint checkpoint = diags.checkpoint();
+    // At most kMaxProblemsPerLog problems of this log are kept; the rest are
+    // counted (so totals and exit codes stay right) while the log is read to the end.
+    const std::size_t old_limit = diags.limit();
+    diags.set_limit(std::min(old_limit, checkpoint.items + kMaxProblemsPerLog));
+    struct RestoreLimit {
+        Diagnostics& d;
+        std::size_t limit;
+        ~RestoreLimit() { d.set_limit(limit); }
+    } restore{diags, old_limit};
     EvidenceChecker checker(frameworks.lookup, check_opt, diags);
     const EvidenceChecker::LineLookup line = [&bytes](int n) { return bytes.line(n); };
     EvidenceSink sink;
@@ -77,24 +100,21 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
             result.cancelled = true;
             throw Stop{};
         }
-        if (diags.items().size() > kMaxProblemsPerLog) throw Stop{};
         ++result.entries;
         checker.entry(e);
         if (checker.has_unplaced_privacy()) checker.place_privacy(line, bytes.complete_lines(), false);
         if (on_entry) on_entry(e, checker);
     };
-    bool too_many = false;
     try {
         read_evidence(in, path, result.format, sink, diags);
     } catch (const Stop&) {
-        if (result.cancelled) return result;
-        too_many = true;
+        return result;  // cancelled
     }
     if (const auto& bad = bytes.problem()) {
         // What the reader made of a text cut short at the bad byte is noise: the
         // encoding is the one problem to fix first. (Entries before it were passed
         // on, as with any error part-way through a log.)
-        diags.truncate(checkpoint);
+        diags.rollback(checkpoint);
         checker.discard_privacy();
         diags.error({path, bad->line, bad->column}, bad->binary ? "binary-file" : "not-utf8",
                     bad->binary ? "file contains a NUL byte: it looks binary, not an evidence log"
@@ -104,12 +124,25 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     if (!bytes.read_error().empty()) {
         diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", bytes.read_error()));
     }
-    if (too_many) {
-        diags.error({path, 0, 0}, "too-many-problems",
-                    fmt::format("more than {} problems; stopped reading this log", kMaxProblemsPerLog));
+    const auto& all = diags.items();
+    if (std::any_of(all.begin() + static_cast<std::ptrdiff_t>(std::min(checkpoint.items, all.size())), all.end(),
+                    [](const Diagnostic& x) { return x.code == "cr-line-ends"; })) {
+        checker.discard_privacy();  // its findings cannot be placed in lines counted another way
     }
     if (checker.has_unplaced_privacy()) checker.place_privacy(line, bytes.complete_lines(), true);
     checker.emit_privacy();
+    const std::size_t dropped_before = checkpoint.dropped_errors + checkpoint.dropped_warnings;
+    if (const std::size_t more = diags.dropped() - dropped_before; more > 0) {
+        // One line past the limit says how many more there are. It stands in for one
+        // of them, so the totals of errors and warnings stay exact.
+        const bool errors = diags.dropped_errors() > checkpoint.dropped_errors;
+        diags.add_in_place_of_dropped({errors ? Severity::error : Severity::warning,
+                                       "too-many-problems",
+                                       fmt::format("... and {} more problem{} in this log, counted but not shown "
+                                                   "(only the first {} of a log are kept)",
+                                                   more, more == 1 ? "" : "s", kMaxProblemsPerLog),
+                                       {path, 0, 0}});
+    }
     return result;
 }
 

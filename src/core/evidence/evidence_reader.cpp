@@ -2,6 +2,7 @@
 // Each format is turned into the same small YAML node shape per entry, so one
 // function checks the fields of every entry the same way.
 #include "core/evidence/evidence.hpp"
+#include "core/evidence/evidence_file.hpp"
 #include "core/evidence/log_files.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
@@ -12,6 +13,7 @@
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace leadctl {
 
@@ -208,7 +210,14 @@ void read_yaml(std::istream& in, const std::string& file, const EvidenceSink& si
         }
         return true;
     };
-    auto doc = yaml::parse(in, file, hook);
+    const auto before = d.checkpoint();
+    yaml::Limits limits;
+    limits.max_diagnostics = kMaxProblemsPerLog;  // what the parser finds (duplicate keys) is bounded too
+    auto doc = yaml::parse(in, file, hook, limits);
+    const auto& parsed = doc.diagnostics.items();
+    if (std::any_of(parsed.begin(), parsed.end(), [](const Diagnostic& x) { return x.code == "cr-line-ends"; })) {
+        d.rollback(before);  // what the entries said was placed by lines counted another way
+    }
     d.append(doc.diagnostics);
     if (!doc.root) return;
     if (!doc.root->is_map()) {
@@ -352,32 +361,146 @@ void read_csv(std::istream& in, const std::string& file, const EvidenceSink& sin
 
 // ---- JSON Lines: one JSON object per line; {"person": {...}} names the person.
 
-yaml::NodePtr from_json(const nlohmann::json& j, int line) {
-    auto n = std::make_shared<yaml::Node>();
-    n->line = line;
-    n->column = 1;
-    if (j.is_object()) {
-        n->kind = yaml::Kind::map;
-        for (const auto& [k, v] : j.items()) {
-            auto key = std::make_shared<yaml::Node>();
-            key->kind = yaml::Kind::scalar;
-            key->value = k;
-            key->line = line;
-            key->column = 1;
-            n->entries.emplace_back(std::move(key), from_json(v, line));
+/// Byte offsets of the keys of a JSON text (each key's opening quote), in the order
+/// the parser meets them: a string followed by ':' outside strings.
+std::vector<std::size_t> json_key_offsets(std::string_view s) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '"') continue;
+        const std::size_t start = i;
+        for (++i; i < s.size() && s[i] != '"'; ++i) {
+            if (s[i] == '\\') ++i;
         }
-    } else if (j.is_array()) {
-        n->kind = yaml::Kind::sequence;
-        for (const auto& v : j) n->items.push_back(from_json(v, line));
-    } else if (j.is_null()) {
-        n->kind = yaml::Kind::null;
-    } else {
-        n->kind = yaml::Kind::scalar;
-        n->quoted = j.is_string();
-        n->value = j.is_string() ? j.get<std::string>() : j.dump();
+        std::size_t j = i + 1;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) ++j;
+        if (j < s.size() && s[j] == ':') out.push_back(start);
     }
-    return n;
+    return out;
 }
+
+/// Builds the node shape of one JSON line with nlohmann's SAX interface, in one pass,
+/// refusing what a DOM parse would hide or throw on: a key given twice in one object
+/// (the DOM keeps the last value, so the first would never be checked) and a number
+/// too large for a double.
+class JsonLineBuilder {
+public:
+    using json = nlohmann::json;
+
+    struct Failure {
+        std::string code;
+        std::string message;
+        std::size_t offset = 0;  ///< byte in the line
+    };
+
+    explicit JsonLineBuilder(int line) : line_(line) {}
+
+    bool null() { return value(make(yaml::Kind::null)); }
+    bool boolean(bool b) { return scalar(b ? "true" : "false", false); }
+    bool number_integer(json::number_integer_t x) { return scalar(std::to_string(x), false); }
+    bool number_unsigned(json::number_unsigned_t x) { return scalar(std::to_string(x), false); }
+    bool number_float(json::number_float_t x, const json::string_t&) { return scalar(json(x).dump(), false); }
+    bool string(json::string_t& v) { return scalar(std::move(v), true); }
+    bool binary(json::binary_t&) { return scalar("", false); }  // not produced by the JSON parser
+    bool start_object(std::size_t) {
+        open(yaml::Kind::map);
+        return true;
+    }
+    bool key(json::string_t& k) {
+        const std::size_t index = keys_seen_++;
+        Frame& f = stack_.back();
+        if (const auto [it, inserted] = f.keys.emplace(k, index); !inserted) {
+            duplicates_.push_back({k, it->second, index});
+        }
+        auto key = make(yaml::Kind::scalar);
+        key->value = std::move(k);
+        f.pending_key = std::move(key);
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) {
+        open(yaml::Kind::sequence);
+        return true;
+    }
+    bool end_array() { return close(); }
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+        Failure f;
+        if (ex.id == 406) {  // out_of_range: a number that does not fit in a double
+            std::string shown = last_token.size() > 24 ? last_token.substr(0, 20) + "..." : last_token;
+            f.code = "json-number-out-of-range";
+            f.message = fmt::format(
+                "number {} ({} characters) is out of range: too large for a number; "
+                "quote it if it is text",
+                shown, last_token.size());
+            f.offset = position >= last_token.size() ? position - last_token.size() : 0;
+        } else {
+            std::string what = ex.what();
+            if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+            f.code = "json-syntax";
+            f.message = "JSON " + what;
+            f.offset = position > 0 ? position - 1 : 0;
+        }
+        failure_ = std::move(f);
+        return false;
+    }
+
+    [[nodiscard]] const std::optional<Failure>& failure() const { return failure_; }
+    [[nodiscard]] yaml::NodePtr root() const { return root_; }
+
+    struct Duplicate {
+        std::string key;
+        std::size_t first = 0;   ///< index of the first occurrence among all keys of the line
+        std::size_t second = 0;  ///< index of this occurrence
+    };
+    [[nodiscard]] const std::vector<Duplicate>& duplicates() const { return duplicates_; }
+
+private:
+    struct Frame {
+        std::shared_ptr<yaml::Node> node;
+        std::shared_ptr<yaml::Node> pending_key;
+        std::map<std::string, std::size_t> keys;
+    };
+
+    std::shared_ptr<yaml::Node> make(yaml::Kind kind) const {
+        auto n = std::make_shared<yaml::Node>();
+        n->kind = kind;
+        n->line = line_;
+        n->column = 1;
+        return n;
+    }
+    bool scalar(std::string v, bool quoted) {
+        auto n = make(yaml::Kind::scalar);
+        n->value = std::move(v);
+        n->quoted = quoted;
+        return value(std::move(n));
+    }
+    bool value(std::shared_ptr<yaml::Node> n) {
+        if (stack_.empty()) {
+            root_ = std::move(n);
+            return true;
+        }
+        Frame& f = stack_.back();
+        if (f.node->kind == yaml::Kind::sequence) {
+            f.node->items.push_back(std::move(n));
+        } else {
+            f.node->entries.emplace_back(std::move(f.pending_key), std::move(n));
+            f.pending_key.reset();
+        }
+        return true;
+    }
+    void open(yaml::Kind kind) { stack_.push_back({make(kind), nullptr, {}}); }
+    bool close() {
+        auto n = std::move(stack_.back().node);
+        stack_.pop_back();
+        return value(std::move(n));
+    }
+
+    int line_;
+    std::vector<Frame> stack_;
+    yaml::NodePtr root_;
+    std::size_t keys_seen_ = 0;
+    std::vector<Duplicate> duplicates_;
+    std::optional<Failure> failure_;
+};
 
 /// Deepest nesting of [ and { outside strings (nlohmann's parser is not bounded).
 int json_depth(std::string_view s) {
@@ -414,24 +537,34 @@ void read_jsonl(std::istream& in, const std::string& file, const EvidenceSink& s
             d.error({file, line_no, 1}, "json-too-deep", "JSON nested deeper than 16 levels; refusing to read it");
             continue;
         }
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
-            const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-            const auto lc = text::line_column_at(line, std::min(at, line.size()));
-            std::string what = e.what();
-            if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-            d.error({file, line_no, lc.column}, "json-syntax", "JSON " + what);
+        JsonLineBuilder builder(line_no);
+        if (!nlohmann::json::sax_parse(line, &builder) || !builder.root()) {
+            const auto& f = builder.failure();
+            const std::size_t at = f ? std::min(f->offset, line.size()) : 0;
+            d.error({file, line_no, text::line_column_at(line, at).column}, f ? f->code : "json-syntax",
+                    f ? f->message : "JSON syntax error");
             continue;
         }
-        if (!j.is_object()) {
+        if (!builder.duplicates().empty()) {
+            // Both values are kept in the node (as YAML does), so the checks of the
+            // entry, the privacy scan among them, see the first one.
+            const auto offsets = json_key_offsets(line);
+            auto column = [&](std::size_t index) {
+                return index < offsets.size() ? text::line_column_at(line, offsets[index]).column : 1;
+            };
+            for (const auto& dup : builder.duplicates()) {
+                d.error({file, line_no, column(dup.second)}, "json-duplicate-key",
+                        fmt::format("duplicate key \"{}\" (first at column {}); each key may appear once", dup.key,
+                                    column(dup.first)));
+            }
+        }
+        const auto node = builder.root();
+        if (!node->is_map()) {
             d.error({file, line_no, 1}, "wrong-type",
                     "each line must be a JSON object (an entry, or {\"person\": ...})");
             continue;
         }
-        const auto node = from_json(j, line_no);
-        if (j.size() == 1 && j.contains("person")) {
+        if (node->entries.size() == 1 && node->entries.front().first->value == "person") {
             const Person p = person_from_node(*node->entries.front().second, file, d);
             if (sink.person) sink.person(p);
             continue;

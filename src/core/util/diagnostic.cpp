@@ -6,15 +6,31 @@
 namespace leadctl {
 
 void Diagnostics::error(SourceLocation where, std::string code, std::string message) {
-    items_.push_back({Severity::error, std::move(code), std::move(message), std::move(where)});
+    add({Severity::error, std::move(code), std::move(message), std::move(where)});
 }
 
 void Diagnostics::warning(SourceLocation where, std::string code, std::string message) {
-    items_.push_back({Severity::warning, std::move(code), std::move(message), std::move(where)});
+    add({Severity::warning, std::move(code), std::move(message), std::move(where)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (items_.size() >= limit_) {
+        ++(d.severity == Severity::error ? dropped_errors_ : dropped_warnings_);
+        return;
+    }
+    items_.push_back(std::move(d));
+}
+
+void Diagnostics::add_in_place_of_dropped(Diagnostic d) {
+    auto& dropped = d.severity == Severity::error ? dropped_errors_ : dropped_warnings_;
+    if (dropped > 0) --dropped;
+    items_.push_back(std::move(d));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const auto& d : other.items_) add(d);
+    dropped_errors_ += other.dropped_errors_;
+    dropped_warnings_ += other.dropped_warnings_;
 }
 
 bool Diagnostics::has_errors() const {
@@ -22,12 +38,15 @@ bool Diagnostics::has_errors() const {
 }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+    return dropped_errors_ +
+           static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return items_.size() - error_count();
+    return dropped_warnings_ +
+           static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::warning; }));
 }
 
 void Diagnostics::sort() {

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
@@ -17,6 +18,13 @@ namespace leadctl::files {
 namespace {
 std::string errno_text(int e) {
     return std::strerror(e);
+}
+
+/// Give the file open on `fd` the owner, group and permissions of `st` (owner and
+/// group where the user may; the permissions after them, as chown may clear some).
+void copy_attributes(int fd, const struct stat& st) {
+    if (::fchown(fd, st.st_uid, st.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), st.st_gid);
+    ::fchmod(fd, st.st_mode & 07777);
 }
 }  // namespace
 
@@ -101,7 +109,7 @@ TempFile write_temp(const std::string& dir, std::string_view name, std::string_v
     // Keep the permissions an existing file had; new files get 0666 less the umask.
     struct stat st {};
     if (!mode_from.empty() && ::stat(mode_from.c_str(), &st) == 0) {
-        ::fchmod(fd, st.st_mode & 07777);
+        copy_attributes(fd, st);
     } else {
         const mode_t mask = ::umask(0);
         ::umask(mask);
@@ -159,7 +167,7 @@ std::string AtomicFile::commit() {
     if (fd >= 0) {
         struct stat st {};
         if (::stat(path_.c_str(), &st) == 0) {
-            ::fchmod(fd, st.st_mode & 07777);
+            copy_attributes(fd, st);
         } else {
             const mode_t mask = ::umask(0);
             ::umask(mask);
@@ -180,6 +188,43 @@ std::string write_atomic(const std::string& path, std::string_view content) {
     auto t = write_temp(dir, target.filename().string(), content, path);
     if (!t.error.empty()) return t.error;
     return commit_temp(t.path, path);
+}
+
+UpdateLock::UpdateLock(const std::string& path) : path_(path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (const auto real = fs::canonical(path, ec); !ec) path_ = real.string();
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is not locked).
+        const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) return;  // reading it will say why
+        struct stat held {};
+        if (::fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+            ::close(fd);
+            return;
+        }
+        int rc = 0;
+        while ((rc = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+        }
+        if (rc != 0) {
+            error_ = fmt::format("cannot lock {}: {}", path_, errno_text(errno));
+            ::close(fd);
+            return;
+        }
+        // Whoever held the lock may have replaced the file: then this lock guards a
+        // file no longer at `path_`; take the lock of the one that is.
+        struct stat now {};
+        if (::stat(path_.c_str(), &now) == 0 && now.st_dev == held.st_dev && now.st_ino == held.st_ino) {
+            fd_ = fd;
+            return;
+        }
+        ::close(fd);
+    }
+    error_ = fmt::format("cannot lock {}: it keeps being replaced", path_);
+}
+
+UpdateLock::~UpdateLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -29,7 +29,8 @@ struct TempFile {
 };
 
 /// Write `content` to a new hidden temporary file ".NAME.tmp-XXXXXX" in `dir`,
-/// flushed to disk, with the permissions of `mode_from` when that file exists.
+/// flushed to disk, with the permissions (and, where the user may set them, the
+/// owner and group) of `mode_from` when that file exists.
 TempFile write_temp(const std::string& dir, std::string_view name, std::string_view content,
                     const std::string& mode_from = {});
 
@@ -59,6 +60,32 @@ private:
     std::string error_;
     std::ofstream out_;
     bool committed_ = false;
+};
+
+/// An exclusive advisory lock (flock(2)) on an existing file that is about to be
+/// read, changed and replaced atomically (read-modify-write), so that two such
+/// updates of one file run one after the other instead of one losing the other's
+/// change. The lock is taken on the file itself (opened read-only), after symbolic
+/// links are resolved: `path` is the file to read and to replace, so a link stays a
+/// link. As the replacement is a new file (rename), a waiter that wakes up holding
+/// the lock of a file already replaced lets it go and locks the new one. Released
+/// when destroyed (after the replacement is in place). Only regular files are
+/// locked; for anything else `path` is set and `locked` is false.
+class UpdateLock {
+public:
+    explicit UpdateLock(const std::string& path);
+    ~UpdateLock();
+    UpdateLock(const UpdateLock&) = delete;
+    UpdateLock& operator=(const UpdateLock&) = delete;
+
+    [[nodiscard]] const std::string& path() const { return path_; }  ///< the file itself (links resolved)
+    [[nodiscard]] bool locked() const { return fd_ >= 0; }
+    [[nodiscard]] const std::string& error() const { return error_; }  ///< why it could not be locked
+
+private:
+    std::string path_;
+    std::string error_;
+    int fd_ = -1;
 };
 
 /// A file that is not UTF-8 text: NUL bytes ("binary") or invalid UTF-8.

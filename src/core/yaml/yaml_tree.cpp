@@ -2,6 +2,7 @@
 
 #include "core/util/text.hpp"
 #include "core/yaml/libyaml_errors.hpp"
+#include "core/yaml/lone_cr.hpp"
 
 #include <fmt/format.h>
 #include <yaml.h>
@@ -10,6 +11,7 @@
 #include <exception>
 #include <istream>
 #include <new>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
@@ -287,6 +289,8 @@ public:
     [[nodiscard]] bool stood_in() const { return stood_in_; }
     /// The first stand-in character found in the input itself (0 if none).
     [[nodiscard]] std::uint32_t reserved() const { return reserved_; }
+    /// Where the first lone CR of what was read so far is, if any.
+    [[nodiscard]] const LoneCrScanner& lone_cr() const { return crs_; }
     /// The indentation of the lines handed to libyaml so far.
     [[nodiscard]] const LineIndents& lines() const { return lines_; }
 
@@ -334,6 +338,8 @@ private:
             carry_.clear();
             const std::size_t got = raw(dst + held, cap - held);
             const std::size_t n = held + got;
+            crs_.feed(dst + held, got);
+            if (got == 0) crs_.finish();
             if (n == 0) return 0;
             const std::size_t keep = got == 0 ? n : complete(dst, n);
             carry_.assign(dst + keep, dst + n);
@@ -400,6 +406,7 @@ private:
     bool stood_in_ = false;
     std::uint32_t reserved_ = 0;
     LineIndents lines_;
+    LoneCrScanner crs_;
 };
 
 class Builder {
@@ -604,9 +611,12 @@ private:
 };
 
 /// Runs libyaml over the input set on `parser` and builds the document.
+/// `text_crs`: the lone CRs of a text given whole (else the Source's are used).
 void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const std::string& file,
-                const Limits& limits, const StreamHook* hook, Document& doc) {
+                const Limits& limits, const StreamHook* hook, Document& doc, const LoneCrScanner* text_crs = nullptr) {
     auto& diags = doc.diagnostics;
+    diags.set_limit(limits.max_diagnostics);
+    std::optional<Diagnostic> stopped;
     Builder builder(file, limits, diags, hook, source, text_lines);
     int documents = 0;
     try {
@@ -653,7 +663,24 @@ void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lin
             }
         }
     } catch (const Stop& stop) {
-        diags.add(stop.diagnostic);
+        stopped = stop.diagnostic;
+    }
+    // A lone CR is refused unless a fatal problem comes before it in the file. libyaml
+    // read on past it (as a line break), so the outcome does not depend on how far
+    // ahead a stream was read; what it made of the lines after it is dropped.
+    const LoneCrScanner* crs = text_crs ? text_crs : source ? &source->lone_cr() : nullptr;
+    if (crs && crs->found()) {
+        const LoneCr at = crs->where();
+        const bool stop_first = stopped && (stopped->location.line < at.line || (stopped->location.line == at.line &&
+                                                                                 stopped->location.column < at.column));
+        if (!stop_first) {
+            diags.rollback({});
+            diags.add(lone_cr_error(file, at));
+            return;
+        }
+    }
+    if (stopped) {
+        diags.add(*stopped);
         return;
     }
     NodePtr root = builder.take_root();
@@ -697,6 +724,10 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
         return doc;
     }
 
+    LoneCrScanner crs;
+    crs.feed(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    crs.finish();
+
     // libyaml reads the caller's text in place (no copy; it wants a non-null pointer),
     // unless a character needs a stand-in (see Source).
     static constexpr unsigned char kEmpty[1] = {0};
@@ -705,12 +736,12 @@ Document parse(std::string_view text, const std::string& file, const Limits& lim
     TextLines lines(text);
     if (!needs_stand_ins(bytes, text.size())) {
         yaml_parser_set_input_string(&parser.get(), bytes, text.size());
-        run_parser(parser.get(), nullptr, &lines, file, limits, nullptr, doc);
+        run_parser(parser.get(), nullptr, &lines, file, limits, nullptr, doc, &crs);
         return doc;
     }
     Source source(text);
     yaml_parser_set_input(&parser.get(), &Source::read, &source);
-    run_parser(parser.get(), &source, &lines, file, limits, nullptr, doc);
+    run_parser(parser.get(), &source, &lines, file, limits, nullptr, doc, &crs);
     return doc;
 }
 

@@ -234,6 +234,54 @@ TEST_SUITE("core::evidence") {
         CHECK(j.diags.items()[0].location.column == 13);
     }
 
+    TEST_CASE("issue 17: a duplicate JSON key is a located error, and the first value is still checked") {
+        // The first title holds a valid NHS number; a DOM parse kept only the last one,
+        // so the privacy scan never saw it and --strict passed with 0 findings.
+        const std::string line =
+            R"({"id": "e1", "date": "2025-03-14", "type": "audit", "title": "Patient 943 476 5919", )"
+            R"("title": "An audit", "competencies": ["mlcf:4.1"]})";
+        const auto r = check(line + "\n", LogFormat::jsonl);
+        const auto* dup = find(r.diags, "json-duplicate-key");
+        REQUIRE(dup);
+        CHECK(dup->severity == Severity::error);
+        CHECK(dup->location.line == 1);
+        CHECK(dup->location.column == static_cast<int>(line.find("\"title\": \"An audit\"")) + 1);
+        CHECK(dup->message == "duplicate key \"title\" (first at column 53); each key may appear once");
+        CHECK(find(r.diags, "privacy-nhs-number"));
+        // In a nested object too (the person), and each duplicate once.
+        const auto p = check(R"({"person": {"id": "p1", "name": "A", "name": "B"}})"
+                             "\n",
+                             LogFormat::jsonl);
+        CHECK(codes(p.diags) == std::vector<std::string>{"json-duplicate-key"});
+        CHECK(p.diags.items()[0].location.column == 38);
+    }
+
+    TEST_CASE("issue 17: a JSON number too large for a double is a located error, not an internal error") {
+        const std::string big(10000, '9');
+        const std::string text = R"({"id": "e1", "date": "2025-03-14", "type": "audit", "title": "A", "level": 1e999, )"
+                                 R"("competencies": ["mlcf:4.1"]})"
+                                 "\n"
+                                 R"({"id": "e2", "date": "2025-03-14", "type": "audit", "title": "B", "level": )" +
+                                 big +
+                                 R"(, "competencies": ["mlcf:4.1"]})"
+                                 "\n"
+                                 R"({"id": "e3", "date": "2025-03-14", "type": "audit", "title": "C", )"
+                                 R"("competencies": ["mlcf:4.1"]})"
+                                 "\n";
+        Checked r;
+        REQUIRE_NOTHROW(r = check(text, LogFormat::jsonl));
+        REQUIRE(codes(r.diags) == std::vector<std::string>{"json-number-out-of-range", "json-number-out-of-range"});
+        CHECK(r.diags.items()[0].location.line == 1);
+        CHECK(r.diags.items()[0].location.column == 76);
+        CHECK(r.diags.items()[0].message.starts_with("number 1e999 (5 characters) is out of range"));
+        CHECK(r.diags.items()[1].location.line == 2);
+        CHECK(r.diags.items()[1].location.column == 76);
+        CHECK(r.diags.items()[1].message.find("(10000 characters)") != std::string::npos);
+        // The rest of the file is still read.
+        REQUIRE(r.entries.size() == 1);
+        CHECK(r.entries[0].id == "e3");
+    }
+
     TEST_CASE("the format is detected from the name, then the content") {
         CHECK(detect_log_format("a.yml", "") == LogFormat::yaml);
         CHECK(detect_log_format("a.CSV", "") == LogFormat::csv);

@@ -91,4 +91,40 @@ TEST_SUITE("core::evidence::evidence_file") {
         CHECK(codes(r.diags) == "f:0:0 unreadable\n");
         CHECK(r.diags.items()[0].message == "cannot read file: is it a directory?");
     }
+
+    TEST_CASE("issue 17: every problem a reader finds is capped, JSON Lines syntax errors too") {
+        testing::ScratchDir dir;
+        std::string text;
+        for (int i = 0; i < 50000; ++i) text += "{\"id\": \"e1\",}\n";
+        const auto r = read(dir.write("log.jsonl", text));
+        CHECK(r.result.readable);
+        REQUIRE(r.diags.items().size() == kMaxProblemsPerLog + 1);
+        CHECK(r.diags.error_count() == 50000);  // counted, though not kept
+        const auto& last = r.diags.items().back();
+        CHECK(last.code == "too-many-problems");
+        CHECK(last.message.starts_with("... and 49000 more problems in this log"));
+    }
+
+    TEST_CASE("issue 17: ragged CSV rows are capped, and good rows after them still counted") {
+        testing::ScratchDir dir;
+        std::string text = "id,date,type,title,competencies\n";
+        for (int i = 0; i < 50000; ++i) text += "e1,2025-01-01,audit\n";
+        text += "ok,2025-03-01,audit,Audit,mlcf:1.1\n";
+        const auto r = read(dir.write("log.csv", text));
+        REQUIRE(r.diags.items().size() == kMaxProblemsPerLog + 1);
+        CHECK(r.diags.error_count() == 50000);
+        CHECK(r.diags.items().back().code == "too-many-problems");
+        CHECK(r.ids == std::vector<std::string>{"ok"});  // read to the end
+    }
+
+    TEST_CASE("issue 17: YAML problems are capped as well") {
+        testing::ScratchDir dir;
+        std::string text = "person:\n  id: p1\n  name: P\nentries:\n";
+        for (int i = 0; i < 3000; ++i) text += "  - {id: e" + std::to_string(i) + ", date: 2025-03-01, type: nope}\n";
+        const auto r = read(dir.write("log.yaml", text));
+        REQUIRE(r.diags.items().size() == kMaxProblemsPerLog + 1);
+        CHECK(r.diags.error_count() > 3000);
+        CHECK(r.diags.items().back().code == "too-many-problems");
+        CHECK(r.result.entries == 3000);
+    }
 }

@@ -4,7 +4,11 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <memory>
+#include <thread>
 
 using namespace leadctl;
 using leadctl::testing::ScratchDir;
@@ -66,5 +70,47 @@ TEST_SUITE("core::files") {
         const auto t2 = files::write_temp(dir.path(), "x", "y");
         CHECK(files::commit_temp(t2.path, dir.path() + "/no/such/dir/x").find("cannot replace") == 0);
         CHECK_FALSE(std::filesystem::exists(t2.path));
+    }
+
+    TEST_CASE("issue 17: UpdateLock follows a symlink, and write_atomic through it keeps the link and the mode") {
+        testing::ScratchDir dir;
+        const std::string target = dir.write("real/log.yaml", "old\n");
+        ::chmod(target.c_str(), 0640);
+        const std::string link = dir.path() + "/link.yaml";
+        std::filesystem::create_symlink("real/log.yaml", link);
+        {
+            const files::UpdateLock lock(link);
+            CHECK(lock.locked());
+            CHECK(lock.error().empty());
+            CHECK(files::same_file(lock.path(), target));
+            CHECK(lock.path() != link);
+            CHECK(files::write_atomic(lock.path(), "new\n").empty());
+        }
+        CHECK(std::filesystem::is_symlink(link));
+        CHECK(*files::read(target).text == "new\n");
+        struct stat st {};
+        REQUIRE(::stat(target.c_str(), &st) == 0);
+        CHECK((st.st_mode & 07777) == 0640);
+    }
+
+    TEST_CASE("issue 17: UpdateLock waits for the holder and then locks the file that replaced it") {
+        testing::ScratchDir dir;
+        const std::string log = dir.write("log.csv", "a\n");
+        auto first = std::make_unique<files::UpdateLock>(log);
+        REQUIRE(first->locked());
+        std::atomic<bool> second_locked{false};
+        std::string seen;
+        std::thread waiter([&] {
+            const files::UpdateLock second(log);  // blocks until `first` is gone
+            second_locked = second.locked();
+            seen = *files::read(second.path()).text;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK_FALSE(second_locked.load());
+        REQUIRE(files::write_atomic(log, "a\nb\n").empty());  // a new inode at the path
+        first.reset();
+        waiter.join();
+        CHECK(second_locked.load());
+        CHECK(seen == "a\nb\n");
     }
 }

@@ -421,6 +421,34 @@ TEST_SUITE("core::yaml_tree") {
         CHECK(ok.root->find("a")->value == "\xF4\x8F\xBF\xBF");
     }
 
+    TEST_CASE("issue 17: CR-only line ends are refused at the first lone CR, read whole or as a stream") {
+        // A policy that starts with a comment: under yaml-cpp it read as one comment,
+        // so the defaults were used silently.
+        const std::string policy = "# stricter\rmin_entries: 3\rwindow_years: 5\r";
+        const auto whole = yaml::parse(policy, "p.yaml");
+        CHECK_FALSE(whole.root);
+        REQUIRE(whole.diagnostics.items().size() == 1);
+        CHECK(first(whole).code == "cr-line-ends");
+        CHECK(first(whole).location.line == 1);
+        CHECK(first(whole).location.column == 11);
+        CHECK(first(whole).message ==
+              "this file uses CR-only line ends (classic Mac); save it with LF or CRLF line ends");
+        for (unsigned seed = 0; seed < 20; ++seed) {
+            Chunky chunks(policy, seed);
+            std::istream in(&chunks);
+            const auto streamed =
+                yaml::parse(in, "p.yaml", [](const yaml::Node&, const yaml::Node&, bool) { return false; });
+            CHECK(outcome(streamed) == outcome(whole));
+        }
+        // CR LF is fine, and so is a CR LF split across two reads.
+        CHECK(yaml::parse("a: 1\r\nb: 2\r\n", "p.yaml").diagnostics.empty());
+        // A lone CR after LF lines is placed by LF lines; a last byte CR is lone too.
+        CHECK(first(yaml::parse("a: 1\nb: 2\rc: 3\n", "p.yaml")).location.line == 2);
+        CHECK(first(yaml::parse("a: 1\nb: 2\r", "p.yaml")).code == "cr-line-ends");
+        // A fatal problem before the lone CR comes first.
+        CHECK(first(yaml::parse("a: [1\n\tb: 2\rc: 3\n", "p.yaml")).code != "cr-line-ends");
+    }
+
     TEST_CASE("the text and the stream overloads agree on damaged files") {
         // Example logs with a few characters inserted, deleted or replaced (quotes,
         // brackets, tabs, CRs, stand-in characters...), read whole and as a stream in
