@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 
 namespace leadctl {
@@ -30,6 +31,19 @@ long long integer(const Json& obj, std::string_view key) {
     if (!obj.is_object()) return 0;
     const auto it = obj.find(key);
     return it != obj.end() && it->is_number_integer() ? it->get<long long>() : 0;
+}
+
+std::optional<long long> sequence_number(const Json& v) {
+    if (v.is_number_integer()) return v.get<long long>();
+    if (!v.is_string()) return std::nullopt;
+    const auto& t = v.get_ref<const std::string&>();
+    const char* first = t.data();
+    const char* last = t.data() + t.size();
+    if (first == last || (first[0] != '-' && (first[0] < '0' || first[0] > '9'))) return std::nullopt;
+    long long n = 0;
+    const auto [end, ec] = std::from_chars(first, last, n);
+    if (ec != std::errc{} || end != last) return std::nullopt;
+    return n;
 }
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {

@@ -106,6 +106,9 @@ bool contains(std::span<const std::string_view> set, std::string_view s);
 std::string str(const Json& obj, std::string_view key, std::string_view fallback = "");
 /// obj[key] when it is a whole number, else 0.
 long long integer(const Json& obj, std::string_view key);
+/// A sequenceNumber: a whole JSON number, or a string of decimal digits (with an
+/// optional leading '-'), which OpenSALT writes ("1"); nullopt for anything else.
+std::optional<long long> sequence_number(const Json& v);
 std::string plural(std::size_t n, std::string_view one, std::string_view many);
 
 // ---------------------------------------------------------------- x: access

@@ -263,15 +263,16 @@ private:
         bool stored = false;
         for (int c : group) {
             const Extra& x = fw.at(c).extra;
-            auto s = x_json(x, "isChildOf.sequenceNumber");
+            auto s = x_value(x, "isChildOf.sequenceNumber");  // text when OpenSALT wrote it so
             if (!s && x_text(x, "isChildOf.identifier")) return false;
             stored = stored || s.has_value();
             if (!s || s->is_null()) {
                 seen_none = true;
                 continue;
             }
-            if (!s->is_number_integer() || seen_none) return false;
-            const auto n = s->get<long long>();
+            const auto number = sequence_number(*s);
+            if (!number || seen_none) return false;
+            const auto n = *number;
             if (last && n <= *last) return false;
             last = n;
         }
@@ -297,7 +298,7 @@ private:
             } else if (f == "sequenceNumber") {
                 if (!keep_sequence) {
                     a[f] = position + 1;
-                } else if (auto s = x_json(x, key); s && !s->is_null()) {
+                } else if (auto s = x_value(x, key); s && !s->is_null()) {
                     a[f] = *s;
                 }
             } else if (f == "uri") {

@@ -320,10 +320,9 @@ private:
 
     void items(const Json& pkg) {
         const auto it = pkg.find("CFItems");
-        if (it == pkg.end() || (it->is_array() && it->empty())) {
-            diags_.error(where({}), "no-items", "the package has no CFItems; a framework needs at least one item");
-            return;
-        }
+        // A package without items (OpenSALT's "external framework" stub) is read as a
+        // framework without items; check_framework warns (no-items).
+        if (it == pkg.end() || (it->is_array() && it->empty())) return;
         if (!it->is_array()) {
             diags_.error(where({"CFItems"}), "wrong-type", "CFItems must be a list");
             return;
@@ -418,9 +417,16 @@ private:
                     continue;
                 }
                 if (const auto s = a.find("sequenceNumber"); s != a.end() && !s->is_number_integer()) {
-                    diags_.error(where(path + "sequenceNumber"), "wrong-type",
-                                 fmt::format("{}: sequenceNumber must be a whole number", what));
-                    continue;
+                    if (!sequence_number(*s)) {
+                        diags_.error(where(path + "sequenceNumber"), "wrong-type",
+                                     fmt::format("{}: sequenceNumber must be a whole number", what));
+                        continue;
+                    }
+                    // OpenSALT writes sequence numbers as strings; the intent is plain.
+                    diags_.warning(where(path + "sequenceNumber"), "sequence-number-string",
+                                   fmt::format("{}: sequenceNumber {} is text, not a number; read as {} (kept as "
+                                               "text on export)",
+                                               what, s->dump(), *sequence_number(*s)));
                 }
                 RawItem& child = raw_[o->second];
                 if (child.parent == -2) {  // the first isChildOf of an item places it in the tree
@@ -470,7 +476,7 @@ private:
         auto seq_key = [&](std::size_t r) {
             const auto s = raw_[r].child_of->find("sequenceNumber");
             const bool has = s != raw_[r].child_of->end();
-            return std::tuple(has ? 0 : 1, has ? s->get<long long>() : 0LL, raw_[r].child_of_index);
+            return std::tuple(has ? 0 : 1, has ? sequence_number(*s).value_or(0) : 0LL, raw_[r].child_of_index);
         };
         for (auto& [parent, list] : children) {
             std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) { return seq_key(a) < seq_key(b); });

@@ -38,7 +38,9 @@ public:
         header();
         scale();
         if (fw_.items.empty()) {
-            diags_.error(place("items"), "missing-field", "there are no items: a framework needs at least one item");
+            diags_.warning(place("items"), "no-items",
+                           "there are no items: nothing can be assessed against this "
+                           "framework");
         }
         for (std::size_t i = 0; i < fw_.items.size(); ++i) item(i);
         aliases();

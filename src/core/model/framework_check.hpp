@@ -22,7 +22,7 @@ inline constexpr std::string_view kCompleteness[] = {"complete", "partial"};
 /// must be indexed (Framework::index). Rules: the header has an id (a slug
 /// starting with a letter) and a title; a plausible year; status and completeness
 /// from their closed sets, and a completeness_note when partial; scale level ids
-/// are slugs, each once; at least one item; items no deeper than kMaxItemDepth,
+/// are slugs, each once; no items is a warning (no-items); items no deeper than kMaxItemDepth,
 /// each with a code (a valid one, used once) and a name, a slug for a type, level
 /// headings only for levels of the scale; aliases are slugs, neither another
 /// item's code nor another item's alias; profile ids are slugs, each once; a

@@ -189,8 +189,10 @@ TEST_SUITE("core::framework_loader") {
         CHECK(has(items_map, "wrong-type", 4));
         const auto root_list = load_framework("- a\n- b\n", "d.yaml");
         CHECK(has(root_list, "wrong-type", 1));
+        // An empty list is a stub (a CASE "external framework"): read, with a warning.
         const auto empty_items = load_framework("id: x\ntitle: X\nitems: []\n", "d.yaml");
-        CHECK(has(empty_items, "missing-field"));
+        CHECK(empty_items.framework);
+        CHECK(has(empty_items, "no-items", 3));
     }
 
     TEST_CASE("item trees deeper than the limit are refused") {
