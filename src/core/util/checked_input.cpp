@@ -127,9 +127,19 @@ void CheckedInput::evict() {
     // what is kept: amortised, each byte is moved about once.
     if (window_.size() < 2 * keep_ + kChunk || delivered_ <= keep_) return;
     const std::size_t cut_before = delivered_ - keep_;
-    const auto nl = std::string_view(window_.data(), cut_before).rfind('\n');
-    if (nl == std::string_view::npos) return;  // one very long line: keep it whole
-    const std::size_t cut = nl + 1;
+    // The last line end before cut_before, searched forward from where the last
+    // search stopped: one very long line is scanned once, not once per chunk.
+    for (std::size_t at = nl_scanned_; at < cut_before;) {
+        const void* hit = std::memchr(window_.data() + at, '\n', cut_before - at);
+        if (!hit) break;
+        last_nl_ = static_cast<std::size_t>(static_cast<const char*>(hit) - window_.data());
+        at = last_nl_ + 1;
+    }
+    nl_scanned_ = cut_before;
+    if (last_nl_ == kNone) return;  // one very long line: keep it whole
+    const std::size_t cut = last_nl_ + 1;
+    last_nl_ = kNone;
+    nl_scanned_ -= cut;
     first_line_ +=
         static_cast<int>(std::count(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
     window_.erase(0, cut);

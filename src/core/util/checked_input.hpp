@@ -56,6 +56,9 @@ private:
     int first_line_ = 1;         ///< line number at window_[0]
     std::size_t checked_ = 0;    ///< window_[0, checked_) is known to be good
     std::size_t delivered_ = 0;  ///< window_[0, delivered_) has been handed to the reader
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t nl_scanned_ = 0;   ///< evict() has looked for line ends in window_[0, nl_scanned_)
+    std::size_t last_nl_ = kNone;  ///< the last line end found there
     bool eof_ = false;
     std::optional<EncodingProblem> problem_;
     std::string read_error_;
