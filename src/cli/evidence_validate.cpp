@@ -4,6 +4,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 
+#include <fmt/format.h>
+
 namespace leadctl::cli {
 
 namespace {
@@ -29,14 +31,30 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
     read.privacy = !opt.no_privacy;
     read.format = opt.input_format;
     Diagnostics all;
+    all.set_limit(kMaxProblemsPerRun);
     std::size_t unreadable = 0;
+    std::size_t invalid = 0;
+    std::size_t dropped_in_logs = 0;  // by each log's own limit
+    std::size_t dropped_errors_in_logs = 0;
     for (const auto& path : opt.logs) {
         Diagnostics d;
         if (!read_log(ctx, path, read, d, nullptr, nullptr).readable) ++unreadable;
         d.sort();
+        if (d.error_count() > 0 || (opt.strict && d.warning_count() > 0)) ++invalid;
+        dropped_in_logs += d.dropped();
+        dropped_errors_in_logs += d.dropped_errors();
         all.append(d);
     }
-    return report_diagnostics(ctx, all, opt.logs.size(), opt.format, opt.strict, unreadable);
+    if (const std::size_t more = all.dropped() - dropped_in_logs; more > 0) {
+        const bool errors = all.dropped_errors() > dropped_errors_in_logs;
+        all.add_in_place_of_dropped({errors ? Severity::error : Severity::warning,
+                                     "too-many-problems",
+                                     fmt::format("... and {} more problem{} in these logs, counted but not shown "
+                                                 "(at most {} are printed in one run)",
+                                                 more, more == 1 ? "" : "s", kMaxProblemsPerRun),
+                                     {"", 0, 0}});
+    }
+    return report_diagnostics(ctx, all, opt.logs.size(), opt.format, opt.strict, unreadable, invalid);
 }
 
 }  // namespace

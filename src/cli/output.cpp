@@ -33,7 +33,7 @@ void write_output(Context& ctx, const std::string& path, const std::string& cont
 }
 
 int report_diagnostics(Context& ctx, const Diagnostics& all, std::size_t files, const std::string& format, bool strict,
-                       std::size_t unreadable) {
+                       std::size_t unreadable, std::optional<std::size_t> invalid) {
     auto& out = ctx.io().out;
     const std::size_t errors = all.error_count();
     const std::size_t warnings = all.warning_count();
@@ -61,7 +61,8 @@ int report_diagnostics(Context& ctx, const Diagnostics& all, std::size_t files, 
             if (d.severity == Severity::error || strict) bad[d.location.file] = true;
         }
         for (const auto& d : all.items()) out << format_diagnostic(d) << "\n";
-        const std::size_t valid = files >= bad.size() ? files - bad.size() : 0;
+        const std::size_t bad_files = invalid.value_or(bad.size());  // `invalid` counts what was not kept too
+        const std::size_t valid = files >= bad_files ? files - bad_files : 0;
         out << fmt::format("{} file{} checked: {} valid, {} error{}, {} warning{}\n", files, files == 1 ? "" : "s",
                            valid, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     }

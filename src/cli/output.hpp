@@ -7,6 +7,7 @@
 #include "core/util/format_table.hpp"
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,9 @@ CLI::Option* add_format_option(CLI::App& cmd, std::string& value, const FormatTa
 
 /// Print diagnostics and a summary ("N files checked: ...") in `format` (text or
 /// json, schema leadctl.diagnostics/1). Returns 2 when `unreadable` > 0, 1 on
-/// errors (or warnings when strict), else 0.
+/// errors (or warnings when strict), else 0. `invalid`: how many files had errors
+/// (or warnings when strict), when `all` may not keep every problem (a limit).
 int report_diagnostics(Context& ctx, const Diagnostics& all, std::size_t files, const std::string& format, bool strict,
-                       std::size_t unreadable);
+                       std::size_t unreadable, std::optional<std::size_t> invalid = std::nullopt);
 
 }  // namespace leadctl::cli

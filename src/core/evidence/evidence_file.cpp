@@ -116,9 +116,18 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
         // on, as with any error part-way through a log.)
         diags.rollback(checkpoint);
         checker.discard_privacy();
-        diags.error({path, bad->line, bad->column}, bad->binary ? "binary-file" : "not-utf8",
-                    bad->binary ? "file contains a NUL byte: it looks binary, not an evidence log"
-                                : fmt::format("file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bad->byte));
+        if (bad->too_long) {
+            diags.error(
+                {path, bad->line, bad->column}, "line-too-long",
+                fmt::format("line {} is longer than {} MiB; leadctl reads lines of at most {} MiB (the rest "
+                            "of the log is not read)",
+                            bad->line, files::CheckedInput::kMaxLine >> 20, files::CheckedInput::kMaxLine >> 20));
+        } else {
+            diags.error({path, bad->line, bad->column}, bad->binary ? "binary-file" : "not-utf8",
+                        bad->binary
+                            ? "file contains a NUL byte: it looks binary, not an evidence log"
+                            : fmt::format("file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bad->byte));
+        }
         return result;
     }
     if (!bytes.read_error().empty()) {

@@ -20,6 +20,9 @@ namespace leadctl {
 
 /// A log this broken is not worth reading to the end.
 inline constexpr std::size_t kMaxProblemsPerLog = 1000;
+/// Problems kept over all the logs of one run (evidence validate of many logs);
+/// the rest are counted. Limits of ours, so that output and memory stay bounded.
+inline constexpr std::size_t kMaxProblemsPerRun = 10'000;
 
 struct LogReadOptions {
     Date as_of;

@@ -9,7 +9,8 @@
 
 namespace leadctl::files {
 
-CheckedInput::CheckedInput(int fd, std::size_t keep_bytes) : fd_(fd), keep_(std::max<std::size_t>(keep_bytes, 1)) {}
+CheckedInput::CheckedInput(int fd, std::size_t keep_bytes, std::size_t max_line)
+    : fd_(fd), keep_(std::max<std::size_t>(keep_bytes, 1)), max_line_(std::max<std::size_t>(max_line, 1)) {}
 
 std::string_view CheckedInput::prefix(std::size_t n) {
     while (checked_ < n && fill()) {
@@ -104,6 +105,12 @@ void CheckedInput::check_new_bytes() {
         bad = u;
         binary = false;
     }
+    bool too_long = false;
+    if (auto t = long_line_at(limit); t && (!bad || *t < checked_ + *bad)) {
+        bad = *t - checked_;
+        binary = false;
+        too_long = true;
+    }
     if (!bad) {
         checked_ = limit;
         return;
@@ -114,12 +121,25 @@ void CheckedInput::check_new_bytes() {
     const std::size_t ls = line_start == std::string_view::npos ? 0 : line_start + 1;
     EncodingProblem p;
     p.binary = binary;
+    p.too_long = too_long;
     p.line = first_line_ + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     p.column = text::line_column_at(std::string_view(window_.data() + ls, at - ls + 1), at - ls).column;
     p.byte = static_cast<unsigned char>(window_[at]);
     problem_ = p;
     checked_ = at;
     eof_ = true;  // nothing after the bad byte is read or handed out
+}
+
+std::optional<std::size_t> CheckedInput::long_line_at(std::size_t end) {
+    for (std::size_t at = checked_; at < end;) {
+        const void* hit = std::memchr(window_.data() + at, '\n', end - at);
+        const std::size_t stop = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - window_.data()) : end;
+        if (stop - line_start_ > max_line_) return line_start_ + max_line_;
+        if (!hit) break;
+        line_start_ = stop + 1;
+        at = stop + 1;
+    }
+    return std::nullopt;
 }
 
 void CheckedInput::evict() {
@@ -145,6 +165,7 @@ void CheckedInput::evict() {
     window_.erase(0, cut);
     checked_ -= cut;
     delivered_ -= cut;
+    line_start_ -= cut;
 }
 
 }  // namespace leadctl::files

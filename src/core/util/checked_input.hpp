@@ -20,15 +20,22 @@ public:
     /// Bytes asked of the file at a time.
     static constexpr std::size_t kChunk = std::size_t{64} << 10;
 
+    /// The longest line read by default (bytes, without the line end): a limit of
+    /// ours, far above any real log line, so that one runaway line cannot take the
+    /// memory (the window keeps the current line whole).
+    static constexpr std::size_t kMaxLine = std::size_t{16} << 20;
+
     /// Reads `fd` (not owned, not closed). `keep_bytes`: how much already-read text
-    /// is kept for line() (at least the current line is always kept).
-    explicit CheckedInput(int fd, std::size_t keep_bytes = std::size_t{1} << 20);
+    /// is kept for line() (at least the current line is always kept). A line longer
+    /// than `max_line` bytes is a problem (too_long) and ends the stream there.
+    explicit CheckedInput(int fd, std::size_t keep_bytes = std::size_t{1} << 20, std::size_t max_line = kMaxLine);
 
     /// The first bytes of the input (up to `n`, fewer at its end or before an
     /// encoding problem), without consuming them: for format detection.
     std::string_view prefix(std::size_t n);
 
-    /// Set once a NUL byte or invalid UTF-8 is found; the stream ends just before it.
+    /// Set once a NUL byte, invalid UTF-8 or a line over the limit is found; the
+    /// stream ends just before it.
     [[nodiscard]] const std::optional<EncodingProblem>& problem() const { return problem_; }
     /// Set when the operating system failed a read ("Is a directory", ...); the stream ends there.
     [[nodiscard]] const std::string& read_error() const { return read_error_; }
@@ -49,9 +56,12 @@ private:
     bool fill();
     void check_new_bytes();
     void evict();
+    /// Where in window_[checked_, end) a line first grows past max_line_, if it does.
+    std::optional<std::size_t> long_line_at(std::size_t end);
 
     int fd_;
     std::size_t keep_;
+    std::size_t max_line_;
     std::string window_;         ///< bytes from the start of line first_line_ to the last read
     int first_line_ = 1;         ///< line number at window_[0]
     std::size_t checked_ = 0;    ///< window_[0, checked_) is known to be good
@@ -59,6 +69,7 @@ private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t nl_scanned_ = 0;   ///< evict() has looked for line ends in window_[0, nl_scanned_)
     std::size_t last_nl_ = kNone;  ///< the last line end found there
+    std::size_t line_start_ = 0;   ///< where the line being checked starts in window_
     bool eof_ = false;
     std::optional<EncodingProblem> problem_;
     std::string read_error_;

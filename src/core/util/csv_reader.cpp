@@ -57,6 +57,14 @@ bool Reader::next(std::vector<Field>& fields, Diagnostics& diags) {
                     break;
                 }
                 f.value += static_cast<char>(c);
+                if (f.value.size() > kMaxValue) {
+                    // Most likely a quote left open; either way, not a value to keep.
+                    diags.error({file_, open_line, open_column}, "value-too-large",
+                                fmt::format("this quoted field runs past {} MiB (a missing '\"'?); leadctl reads "
+                                            "values of at most {} MiB",
+                                            kMaxValue >> 20, kMaxValue >> 20));
+                    return false;
+                }
             }
             c = peek();
             if (c != ',' && c != '\n' && c != '\r' && c != EOF) {

@@ -29,6 +29,9 @@ public:
     /// Records with more fields than this are cut short with a "csv-too-many-fields"
     /// error (the rest of the line is skipped), so one huge line cannot use up memory.
     static constexpr std::size_t kMaxFields = 256;
+    /// A quoted field (which may span lines) longer than this is a "value-too-large"
+    /// error that ends the reading, like an unclosed quote. A limit of ours.
+    static constexpr std::size_t kMaxValue = std::size_t{16} << 20;
 
     /// Line on which the last record started.
     [[nodiscard]] int record_line() const { return record_line_; }

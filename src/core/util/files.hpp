@@ -90,7 +90,8 @@ private:
 
 /// A file that is not UTF-8 text: NUL bytes ("binary") or invalid UTF-8.
 struct EncodingProblem {
-    bool binary = false;  ///< a NUL byte (else: invalid UTF-8)
+    bool binary = false;    ///< a NUL byte (else: invalid UTF-8, or too_long)
+    bool too_long = false;  ///< a line longer than the reader's limit (CheckedInput::kMaxLine)
     int line = 1;
     int column = 1;
     unsigned char byte = 0;

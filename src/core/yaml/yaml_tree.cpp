@@ -422,6 +422,12 @@ public:
         last_.start = e.start_mark;
         last_.end = e.end_mark;
         last_.quoted = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+        if (s.length > limits_.max_value_bytes) {
+            throw Stop{{Severity::error, "value-too-large",
+                        fmt::format("a value of {:.1f} MiB; leadctl reads values of at most {} MiB",
+                                    static_cast<double>(s.length) / 1048576.0, limits_.max_value_bytes >> 20),
+                        loc(e.start_mark)}};
+        }
         const std::string_view value = chars(s.value, s.length);
         const std::string_view tag = chars(s.tag);
         const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE;

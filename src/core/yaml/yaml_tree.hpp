@@ -52,6 +52,7 @@ struct Limits {
     int max_depth = 64;                       ///< nested collections
     std::uint64_t max_alias_nodes = 100'000;  ///< nodes that aliases may add by expansion
     std::size_t max_bytes = 64u << 20;        ///< input size (for text given in memory)
+    std::size_t max_value_bytes = 16u << 20;  ///< one scalar (a limit of ours; real values are far smaller)
     /// diagnostics kept in the document; more are only counted (Diagnostics::set_limit)
     std::size_t max_diagnostics = static_cast<std::size_t>(-1);
 };

@@ -157,6 +157,18 @@ TEST_SUITE("core::yaml_tree") {
         CHECK(first_code(yaml::parse("id: abc\n", "big.yaml", small)) == "file-too-large");
     }
 
+    TEST_CASE("a value over the limit is refused where it starts, however many lines it spans") {
+        yaml::Limits small;
+        small.max_value_bytes = 16;
+        const auto ok = yaml::parse("a: |\n  0123456789\n  abcd\n", "ok.yaml", small);  // 16 bytes with line ends
+        CHECK(ok.root);
+        const auto doc = yaml::parse("a: x\nb: |\n  0123456789\n  abcdef\n", "v.yaml", small);
+        CHECK_FALSE(doc.root);
+        REQUIRE(first_code(doc) == "value-too-large");
+        CHECK(doc.diagnostics.items().front().location.line == 2);
+        CHECK(doc.diagnostics.items().front().location.column == 4);
+    }
+
     TEST_CASE("syntax errors point at the problem") {
         const auto doc = yaml::parse("id: x\ntitle: [unclosed\nitems:\n", "s.yaml");
         CHECK_FALSE(doc.root);
