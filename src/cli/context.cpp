@@ -63,9 +63,10 @@ std::vector<std::string> Context::inputs() const {
             all.push_back(p);
             continue;
         }
-        // A folder on the path: every file in it may be read (frameworks, crosswalks, catalogues).
+        // A folder on the path: its YAML files are read (frameworks, crosswalks, catalogues).
         for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-            if (!it->is_directory(ec)) all.push_back(it->path().string());
+            const auto ext = it->path().extension();
+            if (ext == ".yaml" || ext == ".yml") all.push_back(it->path().string());
         }
     }
     return all;
