@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <filesystem>
 
 namespace leadctl::cli {
 
@@ -34,10 +35,8 @@ void Context::print_diagnostic(const Diagnostic& d) {
     io_.err << format_diagnostic(d) << "\n";
 }
 
-Registry& Context::registry() {
-    if (registry_) return *registry_;
+std::vector<std::string> Context::search_path() const {
     std::vector<std::string> path = global_.framework_path;
-    const std::size_t from_cli = path.size();
     if (auto env = io_.getenv("LEADCTL_PATH"); env && !env->empty()) {
         std::string_view rest = *env;
         while (!rest.empty()) {
@@ -48,6 +47,35 @@ Registry& Context::registry() {
             rest.remove_prefix(colon + 1);
         }
     }
+    return path;
+}
+
+void Context::note_input(const std::string& path) {
+    if (!path.empty() && path != "-") inputs_.push_back(path);
+}
+
+std::vector<std::string> Context::inputs() const {
+    namespace fs = std::filesystem;
+    std::vector<std::string> all = inputs_;
+    for (const auto& p : search_path()) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec)) {
+            all.push_back(p);
+            continue;
+        }
+        // A folder on the path: its YAML files are read (frameworks, crosswalks, catalogues).
+        for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+            const auto ext = it->path().extension();
+            if (ext == ".yaml" || ext == ".yml") all.push_back(it->path().string());
+        }
+    }
+    return all;
+}
+
+Registry& Context::registry() {
+    if (registry_) return *registry_;
+    std::vector<std::string> path = search_path();
+    const std::size_t from_cli = global_.framework_path.size();
     registry_ = std::make_unique<Registry>(bundled_frameworks(), path, bundled_crosswalks());
     for (const auto& e : registry_->path_errors()) {
         // A path given on the command line must exist; LEADCTL_PATH may name folders
@@ -75,6 +103,7 @@ Registry& Context::registry() {
 
 FrameworkInput Context::read_framework(const std::string& spec, const FrameworkReadOptions& options) {
     auto in = read_framework_input(spec, options, [this]() -> Registry& { return registry(); });
+    if (!in.bundled) note_input(in.path);
     if (!in.usage_error.empty()) throw UsageError(in.usage_error);
     for (const auto& d : in.diagnostics.items()) print_diagnostic(d);
     return in;

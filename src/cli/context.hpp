@@ -66,9 +66,20 @@ public:
     void warn(const std::string& message);
     void print_diagnostic(const Diagnostic& d);
 
+    /// Remember a file this command reads (a policy, a framework file), so that no
+    /// output (-o, --per-person) may overwrite it.
+    void note_input(const std::string& path);
+    /// Every file the command reads besides those it names itself: the noted ones,
+    /// and the files of the search path (--framework-path, LEADCTL_PATH).
+    [[nodiscard]] std::vector<std::string> inputs() const;
+
 private:
+    /// --framework-path entries, then LEADCTL_PATH's.
+    [[nodiscard]] std::vector<std::string> search_path() const;
+
     Io& io_;
     GlobalOptions global_;
+    std::vector<std::string> inputs_;
     std::unique_ptr<Registry> registry_;
 };
 

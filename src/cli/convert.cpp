@@ -86,7 +86,7 @@ int run_convert(const ConvertOptions& o, Context& ctx) {
     FrameworkReadOptions read;
     if (!o.from.empty()) read.from = parse_framework_format(o.from);
     read.strict = o.strict;
-    check_not_an_input(o.output, {o.input});
+    check_not_an_input(ctx, o.output, {o.input});
     const auto in = ctx.read_framework(o.input, read);
     if (!in.framework) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", o.input);

@@ -43,7 +43,7 @@ std::string render(const FrameworkDiff& d, const DiffCommandOptions& o, Context&
 }
 
 int run_diff(const DiffCommandOptions& o, Context& ctx) {
-    check_not_an_input(o.output, {o.old_spec, o.new_spec});  // before any reading
+    check_not_an_input(ctx, o.output, {o.old_spec, o.new_spec});  // before any reading
     FrameworkReadOptions read;
     if (!o.from.empty()) read.from = parse_framework_format(o.from);  // CLI11 has checked the name
     const FrameworkInput a = ctx.read_framework(o.old_spec, read);

@@ -10,6 +10,7 @@ namespace leadctl::cli {
 
 bool load_policy_option(Context& ctx, const std::string& path, Policy& policy) {
     if (path.empty()) return true;
+    ctx.note_input(path);
     auto read = files::read(path);
     if (!read.text) throw UsageError(fmt::format("cannot read --policy {}: {}", path, read.error));
     auto load = load_policy(*read.text, path);

@@ -1,13 +1,31 @@
 #include "cli/app.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/util/files.hpp"
 
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
-    leadctl::cli::Io io{std::cout, std::cerr, false, false, 80, {}};
+    // A closed standard stream is held open on /dev/null, so that no file leadctl
+    // opens takes its number (and gets the output); a closed stdout is still an error.
+    bool stdout_closed = false;
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            stdout_closed = stdout_closed || fd == STDOUT_FILENO;
+            (void)::open("/dev/null", O_RDWR);  // takes the lowest free number: fd
+        }
+    }
+    // Standard output through a buffer that remembers why a write failed (a full
+    // disk, a closed descriptor), so that the failure can be reported by name.
+    leadctl::files::FdWriter out_buf(stdout_closed ? -1 : STDOUT_FILENO);
+    std::ostream out(&out_buf);
+    leadctl::cli::Io io{out, std::cerr, false, false, 80, {}};
     io.in = &std::cin;
     io.out_is_terminal = ::isatty(STDOUT_FILENO) != 0;
     io.err_is_terminal = ::isatty(STDERR_FILENO) != 0;
@@ -25,7 +43,14 @@ int main(int argc, char** argv) {
     if (io.terminal_width > 160) io.terminal_width = 160;
     const std::vector<std::string> args(argv + 1, argv + argc);
     const int rc = leadctl::cli::run(args, io);
-    std::cout.flush();
-    if (!std::cout) return rc == 0 ? 2 : rc;  // e.g. stdout closed or disk full
+    out.flush();
+    int e = out_buf.error();
+    if (e == 0 && !out) e = EIO;
+    if (e == 0 && !stdout_closed && ::close(STDOUT_FILENO) != 0 && errno != EINTR) e = errno;
+    if (e != 0) {
+        // Whatever the command's own result (diff's 1 too): the output is incomplete.
+        std::cerr << "leadctl: error: cannot write standard output: " << std::strerror(e) << "\n";
+        return leadctl::cli::kExitUsage;
+    }
     return rc;
 }

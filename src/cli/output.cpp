@@ -4,14 +4,21 @@
 #include "core/util/files.hpp"
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
 namespace leadctl::cli {
 
-void check_not_an_input(const std::string& path, const std::vector<std::string>& inputs) {
+void check_not_an_input(Context& ctx, const std::string& path, const std::vector<std::string>& inputs) {
     if (path.empty() || path == "-") return;
-    for (const auto& in : inputs) {
+    // Only a regular file can be overwritten; a device or FIFO is written to.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return;
+    auto all = inputs;
+    const auto more = ctx.inputs();
+    all.insert(all.end(), more.begin(), more.end());
+    for (const auto& in : all) {
         if (files::same_file(in, path)) {
             throw UsageError(fmt::format("refusing to overwrite the input file {} with the output", in));
         }
@@ -24,11 +31,7 @@ void write_output(Context& ctx, const std::string& path, const std::string& cont
         ctx.io().out << content;
         return;
     }
-    for (const auto& in : inputs) {
-        if (files::same_file(in, path)) {
-            throw UsageError(fmt::format("refusing to overwrite the input file {} with the output", in));
-        }
-    }
+    check_not_an_input(ctx, path, inputs);
     if (auto err = files::write_atomic(path, content); !err.empty()) throw UsageError(err);
 }
 

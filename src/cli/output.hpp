@@ -14,13 +14,16 @@
 namespace leadctl::cli {
 
 /// Write `content` to standard output, or atomically to `path` when it is not
-/// empty. Refuses (UsageError) to overwrite any of `inputs`.
+/// empty (a device or FIFO directly). Refuses (UsageError) to overwrite any of
+/// `inputs` or of the command's other inputs (ctx.inputs()); a failed write is a
+/// UsageError naming the path.
 void write_output(Context& ctx, const std::string& path, const std::string& content,
                   const std::vector<std::string>& inputs);
 
-/// UsageError when `path` (an output file) is one of `inputs`: for commands that
-/// check before long work rather than only when writing.
-void check_not_an_input(const std::string& path, const std::vector<std::string>& inputs);
+/// UsageError when `path` (an output file) is one of `inputs` or of ctx.inputs()
+/// (the same file by device and inode: links and other spellings are caught): for
+/// commands that check before long work rather than only when writing.
+void check_not_an_input(Context& ctx, const std::string& path, const std::vector<std::string>& inputs);
 
 /// `--format` (or `name`) bound to `value`, its allowed values and its help text
 /// ("Output format: text (default), json or csv") taken from a family's table,

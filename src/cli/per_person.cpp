@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -24,6 +25,7 @@ PerPersonOutput::PerPersonOutput(std::string dir, std::string format)
         throw UsageError(
             fmt::format("--per-person {}: cannot use it as a folder{}", dir_, ec ? ": " + ec.message() : ""));
     }
+    (void)files::remove_stale_temps(dir_, kPerPersonTempName);
 }
 
 PerPersonOutput::~PerPersonOutput() {
@@ -38,13 +40,15 @@ std::string PerPersonOutput::render(const Assessment& a) const {
     return find_format(kAssessFormats, format_)->write(a, Style{});
 }
 
-void PerPersonOutput::commit(const CohortRun& run) const {
+void PerPersonOutput::commit(const CohortRun& run, const std::vector<std::string>& other_inputs) const {
     std::set<std::filesystem::path> inputs;
     for (const auto& r : run.report.rows) inputs.insert(std::filesystem::weakly_canonical(r.path));
     for (std::size_t i = 0; i < run.temps.size(); ++i) {
         if (run.temps[i].empty()) continue;
         const auto target = (std::filesystem::path(dir_) / run.report.rows[i].per_person_file).string();
-        if (inputs.count(std::filesystem::weakly_canonical(target)) != 0) {
+        const bool other = std::any_of(other_inputs.begin(), other_inputs.end(),
+                                       [&](const std::string& in) { return files::same_file(in, target); });
+        if (other || inputs.count(std::filesystem::weakly_canonical(target)) != 0) {
             remove_temps(run.temps, i);
             throw UsageError(fmt::format("--per-person {}: refusing to overwrite the input {}", dir_, target));
         }

@@ -13,7 +13,8 @@ class PerPersonOutput {
 public:
     /// No folder when `dir` is empty. A missing folder is created, and removed
     /// again (if still empty) on destruction unless keep() was called; one that
-    /// cannot be used is a UsageError.
+    /// cannot be used is a UsageError. Temporary files that a killed run left in
+    /// an existing folder are removed (files::remove_stale_temps).
     PerPersonOutput(std::string dir, std::string format);
     ~PerPersonOutput();
     PerPersonOutput(const PerPersonOutput&) = delete;
@@ -26,9 +27,10 @@ public:
     /// One person's report. Reads nothing but its arguments: safe on any thread.
     [[nodiscard]] std::string render(const Assessment& a) const;
     void keep() { kept_ = true; }
-    /// Rename each row's temporary file to its name in the folder. An input in
-    /// the way or a failed rename is a UsageError (the files not yet renamed are removed).
-    void commit(const CohortRun& run) const;
+    /// Rename each row's temporary file to its name in the folder. An input (a
+    /// log, or one of `other_inputs`) in the way or a failed rename is a
+    /// UsageError (the files not yet renamed are removed).
+    void commit(const CohortRun& run, const std::vector<std::string>& other_inputs = {}) const;
 
 private:
     std::string dir_;

@@ -85,12 +85,13 @@ namespace {
 void write_report(const ReportOptions& o, const CohortRun& run, const PerPersonOutput& per_person, Context& ctx) {
     std::optional<files::AtomicFile> file;
     if (!o.output.empty() && o.output != "-") {
+        check_not_an_input(ctx, o.output, {});
         file.emplace(o.output);
         if (!file->error().empty()) throw UsageError(file->error());
     }
     std::ostream& sink = file ? file->stream() : ctx.io().out;
     find_format(kCohortFormats, o.format)->write(run.report, o.output.empty() ? ctx.out_style() : Style{}, sink);
-    if (per_person.enabled()) per_person.commit(run);
+    if (per_person.enabled()) per_person.commit(run, ctx.inputs());
     if (file) {
         if (auto err = file->commit(); !err.empty()) throw UsageError(err);
     }
@@ -112,7 +113,7 @@ int run_report(const ReportOptions& o, Context& ctx) {
     if (paths.empty()) {
         throw UsageError(fmt::format("no evidence logs found ({}) in the paths given", log_extensions_text()));
     }
-    check_not_an_input(o.output, paths);
+    check_not_an_input(ctx, o.output, paths);
     std::string person_format = o.per_person_format;
     if (person_format.empty()) person_format = o.format == "csv" ? "json" : o.format;
     PerPersonOutput per_person(o.per_person, person_format);

@@ -39,7 +39,7 @@ void check_combine_options(const ReportOptions& o) {
 
 int run_report_combine(const ReportOptions& o, Context& ctx) {
     check_combine_options(o);
-    check_not_an_input(o.output, o.paths);
+    check_not_an_input(ctx, o.output, o.paths);
     std::vector<std::string> texts;
     texts.reserve(o.paths.size());
     for (const auto& path : o.paths) {

@@ -3,13 +3,9 @@
 #include "core/util/checked_input.hpp"
 #include "core/util/text.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <istream>
 
 namespace leadctl {
@@ -32,14 +28,13 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
     LogReadResult result;
     // One pass over the bytes: opened once, never sought or reopened, so that a
     // pipe, a FIFO or /dev/stdin reads like a file.
-    Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // A named FIFO nobody writes to is refused after a while, not waited on forever.
+    auto opened = files::open_input(path);
+    Fd file{opened.fd};
     if (file.fd < 0) {
-        diags.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", std::strerror(errno)));
-        return result;
-    }
-    struct stat st {};
-    if (::fstat(file.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diags.error({path, 0, 0}, "unreadable", "cannot read file: is it a directory?");
+        diags.error({path, 0, 0}, "unreadable",
+                    opened.error == "is a directory" ? std::string("cannot read file: is it a directory?")
+                                                     : fmt::format("cannot read file: {}", opened.error));
         return result;
     }
     files::CheckedInput bytes(file.fd);

@@ -1,5 +1,6 @@
 #include "core/evidence/log_files.hpp"
 
+#include "core/util/files.hpp"
 #include "core/util/text.hpp"
 
 #include <algorithm>
@@ -30,7 +31,10 @@ CollectedLogs collect_logs(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
         std::error_code ec;
         if (!fs::exists(p, ec)) {
-            out.problems.error({p, 0, 0}, "no-such-path", "no such file or directory");
+            // exists() is false too when a folder on the way may not be searched.
+            const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+            out.problems.error({p, 0, 0}, missing ? "no-such-path" : "unreadable",
+                               missing ? "no such file or directory" : files::error_words(ec.value()));
             continue;
         }
         if (!fs::is_directory(p, ec)) {

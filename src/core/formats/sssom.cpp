@@ -8,6 +8,7 @@
 #include <yaml-cpp/emitter.h>
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -285,8 +286,9 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
         }
         const std::string conf = field(f, "confidence");
         const auto [ptr, ec] = std::from_chars(conf.data(), conf.data() + conf.size(), m.confidence);
-        if (conf.empty() || ec != std::errc{} || ptr != conf.data() + conf.size() || m.confidence < 0 ||
-            m.confidence > 1) {
+        // from_chars reads "nan" and "inf" too: not numbers from 0 to 1 (nan passes both comparisons).
+        if (conf.empty() || ec != std::errc{} || ptr != conf.data() + conf.size() || !std::isfinite(m.confidence) ||
+            m.confidence < 0 || m.confidence > 1) {
             diags.error(
                 m.location, "confidence-range",
                 fmt::format("confidence \"{}\" must be a number from 0 to 1 (leadctl needs one per mapping)", conf));

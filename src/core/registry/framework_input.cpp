@@ -161,6 +161,12 @@ FrameworkInput read_framework_input(const std::string& spec, const FrameworkRead
     std::error_code ec;
     if (!std::filesystem::exists(spec, ec)) {
         FrameworkInput in;
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+            // There may be a file, but a folder on the way may not be searched.
+            in.path = spec;
+            in.usage_error = fmt::format("cannot read {}: {}", spec, files::error_words(ec.value()));
+            return in;
+        }
         if (spec.find('/') == std::string::npos && registry().find(spec)) {
             in.framework = registry().get(spec);
             in.bundled = true;

@@ -18,7 +18,9 @@ Registry::Registry(std::span<const BundledFile> bundled, const std::vector<std::
         std::error_code ec;
         const auto st = fs::status(p, ec);
         if (ec || !fs::exists(st)) {
-            path_errors_.push_back(fmt::format("{}: no such file or directory", p));
+            const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+            path_errors_.push_back(
+                fmt::format("{}: {}", p, missing ? "no such file or directory" : files::error_words(ec.value())));
             continue;
         }
         if (fs::is_directory(st)) {

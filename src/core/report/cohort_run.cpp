@@ -93,8 +93,8 @@ struct Batch {
             if (r.failure == AssessFailure::cancelled) return false;
             row = make_row(paths[i], r);
             if (row.ok && callbacks.render_person) {
-                auto t =
-                    files::write_temp(options.per_person_dir, "leadctl-report", callbacks.render_person(*r.assessment));
+                auto t = files::write_temp(options.per_person_dir, kPerPersonTempName,
+                                           callbacks.render_person(*r.assessment));
                 temps[i] = t.path;
                 if (!t.error.empty()) {
                     std::lock_guard lock(mu);

@@ -52,6 +52,9 @@ struct CohortRequest {
     double at_risk_below = 0.5;
 };
 
+/// The name of the per-person temporary files: ".leadctl-report.tmp-PID-XXXXXX".
+inline constexpr std::string_view kPerPersonTempName = "leadctl-report";
+
 struct CohortOptions {
     unsigned jobs = 1;  ///< worker threads; no more than there are logs. With 1 the calling thread does the work.
     std::string per_person_dir;        ///< where per-person temporary files go (with a renderer)

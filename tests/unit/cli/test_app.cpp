@@ -1,6 +1,7 @@
 // The CLI run in-process: exit codes, streams, colour and the search path.
 #include "cli/app.hpp"
 
+#include "core/util/files.hpp"
 #include "scratch_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -121,5 +122,23 @@ TEST_SUITE("cli::app") {
         CHECK(run({"frameworks", "validate", warn}).rc == 0);
         CHECK(run({"frameworks", "validate", "--strict", warn}).rc == 1);
         CHECK(run({"frameworks", "validate", good, dir.path() + "/missing.yaml"}).rc == 2);
+    }
+
+    TEST_CASE("issue 17: -o refuses the --policy file and the files of the search path") {
+        ScratchDir dir;
+        const auto policy = dir.write("policy.yaml", "min_entries: 3\n");
+        const auto cw = dir.write("path/note.yaml", "not: a framework\n");
+        const auto log = std::string(LEADCTL_SOURCE_DIR) + "/examples/logs/foundation-f2.yaml";
+        const auto a =
+            run({"assess", log, "--framework", "mlcf", "--as-of", "2026-11-25", "--policy", policy, "-o", policy});
+        CHECK(a.rc == 2);
+        CHECK(a.err == "leadctl: error: refusing to overwrite the input file " + policy + " with the output\n");
+        const auto m = run({"map", "mlcf", "hlm", "-o", cw}, {{"LEADCTL_PATH", dir.path() + "/path"}});
+        CHECK(m.rc == 2);
+        CHECK(m.err.find("refusing to overwrite the input file " + cw) != std::string::npos);
+        CHECK(*files::read(policy).text == "min_entries: 3\n");
+        CHECK(*files::read(cw).text == "not: a framework\n");
+        // Beside them, a new file is written.
+        CHECK(run({"map", "mlcf", "hlm", "-o", dir.path() + "/out.txt"}).rc == 0);
     }
 }

@@ -3,8 +3,12 @@
 #include "scratch_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -59,7 +63,8 @@ TEST_SUITE("core::files") {
         ScratchDir dir;
         const auto t = files::write_temp(dir.path(), "report.md", "body");
         REQUIRE(t.error == "");
-        CHECK(std::filesystem::path(t.path).filename().string().rfind(".report.md.tmp-", 0) == 0);
+        CHECK(std::filesystem::path(t.path).filename().string().rfind(
+                  ".report.md.tmp-" + std::to_string(::getpid()) + "-", 0) == 0);
         CHECK(*files::read(t.path).text == "body");
         const auto target = dir.path() + "/report.md";
         CHECK_FALSE(std::filesystem::exists(target));
@@ -112,5 +117,95 @@ TEST_SUITE("core::files") {
         waiter.join();
         CHECK(second_locked.load());
         CHECK(seen == "a\nb\n");
+    }
+
+    TEST_CASE("issue 17: error_words gives the system's words in lower case") {
+        CHECK(files::error_words(EACCES) == "permission denied");
+        CHECK(files::error_words(ENOENT) == "no such file or directory");
+        CHECK(files::error_words(ENOSPC) == "no space left on device");
+    }
+
+    TEST_CASE("issue 17: open_input refuses a named FIFO nobody writes to, after a bounded wait") {
+        ScratchDir dir;
+        const std::string fifo = dir.path() + "/f";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = files::open_input(fifo, 200);
+        CHECK(r.fd < 0);
+        CHECK(r.error.find("nothing was written to this FIFO") == 0);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        // With a writer, it reads what is written.
+        std::thread writer([&] {
+            const int w = ::open(fifo.c_str(), O_WRONLY);
+            if (w >= 0) {
+                (void)::write(w, "hello", 5);
+                ::close(w);
+            }
+        });
+        const auto ok = files::open_input(fifo, 5000);
+        REQUIRE(ok.fd >= 0);
+        char buf[16] = {};
+        std::string got;
+        for (ssize_t n = 0; (n = ::read(ok.fd, buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+        ::close(ok.fd);
+        writer.join();
+        CHECK(got == "hello");
+        CHECK(files::read("/dev/null").error == "not a regular file");
+    }
+
+    TEST_CASE("issue 17: write_atomic writes a device through a link and leaves the link") {
+        ScratchDir dir;
+        const std::string link = dir.path() + "/null";
+        std::filesystem::create_symlink("/dev/null", link);
+        CHECK(files::write_atomic(link, "x").empty());
+        CHECK(std::filesystem::is_symlink(link));
+        CHECK(std::filesystem::is_character_file("/dev/null"));
+        int n = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++n;
+        CHECK(n == 1);  // no temporary file
+        CHECK(files::write_atomic(dir.path(), "x") == "cannot write " + dir.path() + ": is a directory");
+    }
+
+    TEST_CASE("issue 17: a full device is reported by write_atomic, AtomicFile and FdWriter") {
+        if (!std::filesystem::is_character_file("/dev/full")) return;
+        CHECK(files::write_atomic("/dev/full", "x") == "cannot write /dev/full: No space left on device");
+        {
+            files::AtomicFile f("/dev/full");
+            REQUIRE(f.error().empty());
+            f.stream() << std::string(200000, 'x');
+            CHECK(f.commit() == "cannot write /dev/full: No space left on device");
+        }
+        const int fd = ::open("/dev/full", O_WRONLY);
+        REQUIRE(fd >= 0);
+        files::FdWriter buf(fd);
+        std::ostream out(&buf);
+        out << "some text";
+        out.flush();
+        CHECK_FALSE(out);
+        CHECK(buf.error() == ENOSPC);
+        ::close(fd);
+    }
+
+    TEST_CASE("issue 17: remove_stale_temps removes those of dead processes only") {
+        ScratchDir dir;
+        const pid_t child = ::fork();
+        if (child == 0) ::_exit(0);
+        REQUIRE(child > 0);
+        ::waitpid(child, nullptr, 0);  // now a pid with no process
+        const std::string dead = std::to_string(child);
+        const std::string live = std::to_string(::getpid());
+        dir.write(".r.tmp-" + dead + "-aaaaaa", "x");
+        dir.write(".r.tmp-" + live + "-bbbbbb", "x");
+        dir.write(".r.tmp-cccccc", "x");              // not of the shape: kept
+        dir.write(".other.tmp-" + dead + "-d", "x");  // another name: kept
+        CHECK(files::remove_stale_temps(dir.path(), "r") == 1);
+        CHECK_FALSE(std::filesystem::exists(dir.path() + "/.r.tmp-" + dead + "-aaaaaa"));
+        CHECK(std::filesystem::exists(dir.path() + "/.r.tmp-" + live + "-bbbbbb"));
+        CHECK(std::filesystem::exists(dir.path() + "/.r.tmp-cccccc"));
+        CHECK(std::filesystem::exists(dir.path() + "/.other.tmp-" + dead + "-d"));
+        // Writing an output there cleans its own name's leftovers.
+        dir.write(".out.txt.tmp-" + dead + "-eeeeee", "x");
+        CHECK(files::write_atomic(dir.path() + "/out.txt", "y").empty());
+        CHECK_FALSE(std::filesystem::exists(dir.path() + "/.out.txt.tmp-" + dead + "-eeeeee"));
     }
 }
