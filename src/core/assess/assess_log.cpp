@@ -1,5 +1,6 @@
 #include "core/assess/assess_log.hpp"
 
+#include "core/util/privacy.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -32,6 +33,14 @@ const Profile* choose_profile(const Framework& fw, const std::string& target, co
 }
 
 namespace {
+
+/// What an assessment reports of the person passes through the masker.
+Person redacted(const Person& p) {
+    Person out = p;
+    for (std::string* s : {&out.id, &out.name, &out.stage, &out.programme}) *s = privacy::redact(*s);
+    out.texts.clear();
+    return out;
+}
 
 const TargetMap& targets_for(const AssessLogRequest& req, const Profile& profile, std::optional<TargetMap>& own) {
     if (req.targets) {
@@ -69,8 +78,16 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
         return true;
     };
     const auto r = read_log_file(
-        path, read, *req.frameworks, out.diagnostics, [&](const Person& p) { out.person = p; },
-        [&](const Entry& e, const EvidenceChecker&) {
+        path, read, *req.frameworks, out.diagnostics, [&](const Person& p) { out.person = redacted(p); },
+        [&](const Entry& entry, const EvidenceChecker&) {
+            // Of an entry, the report shows its id (type, level and role are from
+            // closed sets, the free text is not shown): masked when it needs it.
+            std::optional<Entry> masked;
+            if (!privacy::scan(entry.id).empty()) {
+                masked = entry;
+                masked->id = privacy::redact(entry.id);
+            }
+            const Entry& e = masked ? *masked : entry;
             if (!assessor && (out.person || !req.target.empty())) (void)try_start();
             if (assessor) {
                 assessor->entry(e);

@@ -46,6 +46,21 @@ struct Tag {
     SourceLocation location;
 };
 
+/// A free-text field with where its value starts, for the privacy check.
+struct TextField {
+    std::string value;
+    SourceLocation location;
+    int last_line = 0;  ///< the last line the value's text reaches (0: unknown)
+};
+
+/// Any other string of an entry or of the person, with its field's name
+/// ("signed_off.by", "attachments", "id"), for the privacy check: every string a
+/// log holds is scanned, not only the free text.
+struct NamedText {
+    std::string field;
+    TextField text;
+};
+
 struct Person {
     std::string id;
     std::string name;
@@ -53,18 +68,13 @@ struct Person {
     std::string programme;
     std::optional<double> ltft;
     SourceLocation location;
+    std::vector<NamedText> texts;  ///< every string of the person as written
 };
 
 struct SignOff {
     std::string by;
     std::optional<Date> date;
     SourceLocation date_location;
-};
-
-/// A free-text field with where its value starts, for the privacy check.
-struct TextField {
-    std::string value;
-    SourceLocation location;
 };
 
 struct Entry {
@@ -80,6 +90,9 @@ struct Entry {
     std::optional<SignOff> signed_off;
     bool showcase = false;
     std::vector<std::string> attachments;
+    /// Every string of the entry as written, except title, description and
+    /// reflection (ids, sign-off, attachments, references, unknown keys and values).
+    std::vector<NamedText> texts;
     SourceLocation location;  ///< the entry itself
     SourceLocation date_location;
     SourceLocation level_location;

@@ -13,6 +13,8 @@ EvidenceChecker::EvidenceChecker(FrameworkLookup lookup, EvidenceCheckOptions op
 
 void EvidenceChecker::person(const Person& p) {
     file_ = p.location.file;
+    if (!options_.privacy) return;
+    for (const auto& t : p.texts) check_text(nullptr, t.text, t.field);
 }
 
 std::string EvidenceChecker::canonical(const std::string& ref) const {
@@ -138,42 +140,81 @@ void EvidenceChecker::entry(const Entry& e) {
         }
     }
     if (options_.privacy) {
-        check_text(e, e.title, "title");
-        check_text(e, e.description, "description");
-        check_text(e, e.reflection, "reflection");
+        check_text(&e.id, e.title, "title");
+        check_text(&e.id, e.description, "description");
+        check_text(&e.id, e.reflection, "reflection");
+        for (const auto& t : e.texts) check_text(&e.id, t.text, t.field);
     }
 }
 
-void EvidenceChecker::check_text(const Entry& e, const TextField& t, std::string_view field) {
+namespace {
+
+/// The most lines a finding is searched over (the lines must still be at hand).
+constexpr int kSearch = 51;
+
+bool space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// Where `needle` starts in `hay`, a white space in the needle matching any run of
+/// white space (so a value folded over two lines is found in its raw lines), or npos.
+std::size_t find_folded(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return std::string_view::npos;
+    for (std::size_t start = 0; start < hay.size(); ++start) {
+        std::size_t h = start, n = 0;
+        while (n < needle.size() && h < hay.size()) {
+            if (space(needle[n])) {
+                if (!space(hay[h])) break;
+                while (n < needle.size() && space(needle[n])) ++n;
+                while (h < hay.size() && space(hay[h])) ++h;
+            } else if (needle[n] == hay[h]) {
+                ++n, ++h;
+            } else {
+                break;
+            }
+        }
+        if (n == needle.size()) return start;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+void EvidenceChecker::check_text(const std::string* entry_id, const TextField& t, std::string_view field) {
     if (t.value.empty()) return;
     for (const auto& f : privacy::scan(t.value)) {
         const int newlines =
             static_cast<int>(std::count(t.value.begin(), t.value.begin() + static_cast<long>(f.offset), '\n'));
-        pending_.push_back({f.kind, f.text, t.location.line + newlines, std::string(field), e.id, 0, 0});
+        const int from = t.location.line + newlines;
+        const int to = std::clamp(t.last_line, from, from + kSearch);
+        pending_.push_back({f.kind, f.text, from, to, entry_id ? std::string(field) : fmt::format("person.{}", field),
+                            entry_id ? fmt::format("entry \"{}\"", *entry_id) : "the log", 0, 0});
         ++unplaced_;
     }
 }
 
 void EvidenceChecker::place_privacy(const LineLookup& line, int complete_lines, bool at_end) {
-    // Each finding: the first line of `from_line` and the 51 after it that holds the
-    // identifier; else its line alone. A line no longer at hand ends the search.
-    constexpr int kSearch = 51;
+    // Each finding: searched in the lines its value spans (from_line to to_line),
+    // once they are all read; else (a line no longer at hand, text written with
+    // escapes) placed at the start of from_line.
     for (auto& p : pending_) {
         if (p.line) continue;
-        for (int l = p.from_line; l <= p.from_line + kSearch && l <= complete_lines; ++l) {
-            const auto text = line(l);
-            if (!text) {
-                p.line = p.from_line;
-                break;
-            }
-            if (const auto pos = text->find(p.needle); pos != std::string_view::npos) {
-                p.line = l;
-                p.column = text::line_column_at(*text, pos).column;
-                break;
-            }
+        if (complete_lines < p.to_line && !at_end) continue;
+        std::string text;
+        int got = 0;
+        for (int l = p.from_line; l <= p.to_line && l <= complete_lines; ++l, ++got) {
+            const auto raw = line(l);
+            if (!raw) break;
+            if (got) text += '\n';
+            text += *raw;
         }
-        if (!p.line && (at_end || complete_lines >= p.from_line + kSearch)) p.line = p.from_line;
-        if (p.line) --unplaced_;
+        p.line = p.from_line;
+        if (const auto pos = find_folded(text, p.needle); pos != std::string::npos) {
+            const auto lc = text::line_column_at(text, pos);
+            p.line = p.from_line + lc.line - 1;
+            p.column = lc.column;
+        }
+        --unplaced_;
     }
 }
 
@@ -182,9 +223,9 @@ void EvidenceChecker::emit_privacy() {
                      [](const PendingPrivacy& a, const PendingPrivacy& b) { return a.from_line < b.from_line; });
     for (const auto& p : pending_) {
         diags_.warning({file_, p.line ? p.line : p.from_line, p.column}, std::string(privacy::code(p.kind)),
-                       fmt::format("{} of entry \"{}\" seems to contain {} ({}); evidence logs must not hold "
+                       fmt::format("{} of {} seems to contain {} ({}); evidence logs must not hold "
                                    "patient-identifiable data",
-                                   p.field, p.entry, privacy::describe(p.kind), privacy::mask(p.needle)));
+                                   p.field, p.owner, privacy::describe(p.kind), privacy::mask(p.needle)));
     }
     discard_privacy();
 }

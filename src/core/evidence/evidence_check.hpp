@@ -41,10 +41,11 @@ public:
 
     /// Privacy findings are placed exactly (line and column of the identifier in
     /// the raw text, which folded YAML can move a line or two below the value's
-    /// start). `line(n)` gives the raw text of line n while it is still at hand;
-    /// call place_privacy() as lines arrive (cheap when nothing is pending), and
-    /// once more with `at_end` after the last entry; then emit_privacy() adds the
-    /// warnings, in line order.
+    /// start, or split across lines: a space of the value matches any run of
+    /// white space, line breaks included). The search never leaves the lines the
+    /// value can span, so an identifier is never placed in another entry. `line(n)` gives the raw text of line n while
+    /// it is still at hand; call place_privacy() as lines arrive (cheap when nothing is pending), and once more with
+    /// `at_end` after the last entry; then emit_privacy() adds the warnings, in line order.
     using LineLookup = std::function<std::optional<std::string_view>(int)>;
     [[nodiscard]] bool has_unplaced_privacy() const { return unplaced_ > 0; }
     void place_privacy(const LineLookup& line, int complete_lines, bool at_end);
@@ -60,13 +61,15 @@ private:
         privacy::Kind kind;
         std::string needle;  ///< the identifier as written in the value
         int from_line = 0;   ///< search from this line
+        int to_line = 0;     ///< to this one: the last the value can reach
         std::string field;
-        std::string entry;
-        int line = 0;  ///< where it was placed (0: not yet)
+        std::string owner;  ///< entry "e1", or the person
+        int line = 0;       ///< where it was placed (0: not yet)
         int column = 0;
     };
 
-    void check_text(const Entry& e, const TextField& t, std::string_view field);
+    /// Scans one value of the entry with id `entry_id` (nullptr: of the person).
+    void check_text(const std::string* entry_id, const TextField& t, std::string_view field);
     void unknown_competency(const Tag& t, std::string_view why);
 
     FrameworkLookup lookup_;

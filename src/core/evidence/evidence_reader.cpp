@@ -14,6 +14,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 
 namespace leadctl {
 
@@ -54,8 +55,41 @@ std::optional<Date> read_date(yaml::Fields& f, std::string_view key, Diagnostics
 TextField text_field(yaml::Fields& f, std::string_view key, bool required = false) {
     TextField t;
     t.value = f.text(key, required);
-    if (const auto* n = f.get(key)) t.location = f.at(*n);
+    if (const auto* n = f.get(key)) {
+        t.location = f.at(*n);
+        t.last_line = n->end_line;
+    }
     return t;
+}
+
+/// Every scalar under `n` (keys that are not field names too), named by its path
+/// from `prefix` ("signed_off.by"; a list's elements by the list's name), into
+/// `out`; `skip` names top-level fields kept elsewhere.
+void collect_texts(const yaml::Node& n, const std::string& file, const std::string& prefix,
+                   std::span<const std::string_view> fields, std::span<const std::string_view> skip,
+                   std::vector<NamedText>& out) {
+    if (n.is_scalar()) {
+        if (!n.value.empty()) out.push_back({prefix, {n.value, {file, n.line, n.column}, n.end_line}});
+        return;
+    }
+    if (n.is_sequence()) {
+        for (const auto& item : n.items) collect_texts(*item, file, prefix, {}, {}, out);
+        return;
+    }
+    for (const auto& [k, v] : n.entries) {
+        // A field kept elsewhere is skipped; a second value under its key (a JSON
+        // line's duplicate key, reported) is scanned here.
+        if (prefix.empty() && std::find(skip.begin(), skip.end(), k->value) != skip.end() &&
+            n.find(k->value) == v.get()) {
+            continue;
+        }
+        const bool known = std::find(fields.begin(), fields.end(), k->value) != fields.end();
+        if (!known && !k->value.empty()) out.push_back({"a key", {k->value, {file, k->line, k->column}, k->end_line}});
+        const std::string name = prefix.empty() ? k->value : prefix + "." + k->value;
+        const bool signoff = prefix.empty() && k->value == "signed_off";
+        collect_texts(*v, file, name, signoff ? std::span<const std::string_view>(kSignOffKeys) : fields.subspan(0, 0),
+                      {}, out);
+    }
 }
 
 }  // namespace
@@ -65,6 +99,7 @@ Person person_from_node(const yaml::Node& n, const std::string& file, Diagnostic
     if (!yaml::expect_map(n, file, d, "\"person\"")) return p;
     yaml::Fields f(n, file, d, kPersonKeys, "person");
     p.location = f.where();
+    collect_texts(n, file, "", kPersonKeys, {}, p.texts);
     p.id = f.text("id", true);
     p.name = f.text("name", true);
     p.stage = f.text("stage");
@@ -148,6 +183,8 @@ Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics&
         }
     }
     e.attachments = f.texts("attachments");
+    constexpr std::string_view kFreeText[] = {"title", "description", "reflection"};
+    collect_texts(n, file, "", kEntryKeys, kFreeText, e.texts);
     return e;
 }
 
@@ -243,6 +280,7 @@ std::shared_ptr<yaml::Node> scalar(const csv::Field& f) {
     n->quoted = true;
     n->line = f.line;
     n->column = f.column;
+    n->end_line = f.line + static_cast<int>(std::count(f.value.begin(), f.value.end(), '\n'));
     return n;
 }
 
@@ -464,6 +502,7 @@ private:
         auto n = std::make_shared<yaml::Node>();
         n->kind = kind;
         n->line = line_;
+        n->end_line = line_;
         n->column = 1;
         return n;
     }

@@ -1,5 +1,7 @@
 #include "core/report/cohort.hpp"
 
+#include "core/util/privacy.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
@@ -8,10 +10,21 @@
 
 namespace leadctl {
 
+void redact_row(CohortRow& row) {
+    for (std::string* s : {&row.person.id, &row.person.name, &row.person.stage, &row.person.programme, &row.failure,
+                           &row.per_person_file}) {
+        *s = privacy::redact(*s);
+    }
+    for (auto& d : row.problems) d.message = privacy::redact(d.message);
+}
+
 CohortRow make_row(const std::string& path, const AssessLogResult& r) {
     CohortRow row;
     row.path = path;
-    if (r.person) row.person = {r.person->id, r.person->name, r.person->stage, r.person->programme};
+    if (r.person) {
+        row.person = {privacy::redact(r.person->id), privacy::redact(r.person->name), privacy::redact(r.person->stage),
+                      privacy::redact(r.person->programme)};
+    }
     row.entries = static_cast<std::uint32_t>(r.entries);
     for (const auto& d : r.diagnostics.items()) {
         if (d.severity == Severity::error) {
@@ -31,7 +44,7 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
             row.failure = fmt::format("{} error{} in the log", row.errors, row.errors == 1 ? "" : "s");
             return row;
         case AssessFailure::no_profile:
-            row.failure = r.message;
+            row.failure = privacy::redact(r.message);
             return row;
         case AssessFailure::cancelled:
             row.failure = "interrupted";
@@ -163,7 +176,11 @@ void assign_file_names(CohortReport& c, std::string_view ext) {
     for (auto& row : c.rows) {
         row.per_person_file.clear();
         if (!row.ok) continue;
-        const std::string stem = safe_file_stem(row.person.id);
+        // Named after the person's id, masked, with x for the masked characters:
+        // never 943_476_5919.json, but xxx_xxx_xx19.json.
+        std::string id = privacy::redact(row.person.id);
+        std::replace(id.begin(), id.end(), '*', 'x');
+        const std::string stem = safe_file_stem(id);
         std::string name = stem + std::string(ext);
         for (int n = 2; taken.count(lower(name)) != 0; ++n) name = fmt::format("{}-{}{}", stem, n, ext);
         taken.insert(lower(name));

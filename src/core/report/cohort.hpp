@@ -57,7 +57,11 @@ struct CohortRow {
 /// Errors kept per failed log; the rest are counted.
 inline constexpr std::size_t kMaxProblemsKept = 20;
 
-/// The row for one log, from its assess_log result.
+/// Every value of the row that came from a user's file (person, failure, the
+/// problems' messages, the per-person file name) through the masker, privacy::redact.
+void redact_row(CohortRow& row);
+
+/// The row for one log, from its assess_log result (its values masked).
 CohortRow make_row(const std::string& path, const AssessLogResult& r);
 
 struct ItemTally {

@@ -133,6 +133,7 @@ public:
             }
         }
         row.per_person_file = f.text("report");
+        redact_row(row);
         rows.push_back(std::move(row));
     }
 
@@ -161,6 +162,7 @@ public:
                 row.problems.push_back(std::move(diag));
             }
         }
+        redact_row(row);
         rows.push_back(std::move(row));
     }
 

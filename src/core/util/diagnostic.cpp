@@ -1,5 +1,7 @@
 #include "core/util/diagnostic.hpp"
 
+#include "core/util/privacy.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -18,6 +20,9 @@ void Diagnostics::add(Diagnostic d) {
         ++(d.severity == Severity::error ? dropped_errors_ : dropped_warnings_);
         return;
     }
+    // Messages quote values from users' files ("date \"943 476 5919\" is not a
+    // date"): whatever looks patient-identifiable in them is masked, here, once.
+    d.message = privacy::redact(d.message);
     items_.push_back(std::move(d));
 }
 

@@ -46,7 +46,36 @@ std::size_t skip(std::string_view s, std::size_t j, std::string_view chars, std:
     return j;
 }
 
-// ---- NHS numbers: ten digits, optionally grouped 3-3-4 with spaces or hyphens.
+// ---- NHS numbers: ten digits, optionally grouped 3-3-4.
+
+/// Byte length of a group separator at j, or 0: a space, hyphen, dot or underscore
+/// (ids and file names: 943_476_5919), or (as
+/// word processors and copy-paste produce them) a no-break, narrow no-break, thin or
+/// figure space, or a hyphen, non-breaking hyphen, figure dash, en dash, em dash or
+/// minus sign written in UTF-8.
+std::size_t separator_at(std::string_view s, std::size_t j) {
+    if (j >= s.size()) return 0;
+    if (s[j] == ' ' || s[j] == '-' || s[j] == '.' || s[j] == '_') return 1;
+    if (s.substr(j, 2) == "\xC2\xA0") return 2;  // U+00A0 no-break space
+    if (s.size() - j >= 3 && s[j] == '\xE2') {
+        constexpr std::string_view kThree[] = {
+            "\xE2\x80\xAF",  // U+202F narrow no-break space
+            "\xE2\x80\x89",  // U+2009 thin space
+            "\xE2\x80\x87",  // U+2007 figure space
+            "\xE2\x80\x90",  // U+2010 hyphen
+            "\xE2\x80\x91",  // U+2011 non-breaking hyphen
+            "\xE2\x80\x92",  // U+2012 figure dash
+            "\xE2\x80\x93",  // U+2013 en dash
+            "\xE2\x80\x94",  // U+2014 em dash
+            "\xE2\x88\x92",  // U+2212 minus sign
+        };
+        const std::string_view here = s.substr(j, 3);
+        for (auto sep : kThree) {
+            if (here == sep) return 3;
+        }
+    }
+    return 0;
+}
 
 bool nhs_at(std::string_view s, std::size_t i, std::size_t& end, std::string& digits) {
     digits.clear();
@@ -54,15 +83,40 @@ bool nhs_at(std::string_view s, std::size_t i, std::size_t& end, std::string& di
     while (j < s.size() && digits.size() < 10) {
         if (digit(s[j])) {
             digits += s[j++];
-        } else if ((digits.size() == 3 || digits.size() == 6) && (s[j] == ' ' || s[j] == '-') && j + 1 < s.size() &&
-                   digit(s[j + 1])) {
-            ++j;
-        } else {
-            break;
+            continue;
         }
+        const std::size_t sep = digits.size() == 3 || digits.size() == 6 ? separator_at(s, j) : 0;
+        if (sep == 0 || j + sep >= s.size() || !digit(s[j + sep])) break;
+        j += sep;
     }
     end = j;
     return digits.size() == 10 && word_end(s, j);
+}
+
+/// "NHS9434765919": the digits glued to the letters NHS (any case) start a number.
+bool after_nhs(std::string_view s, std::size_t i) {
+    return i >= 3 && lower(s[i - 3]) == 'n' && lower(s[i - 2]) == 'h' && lower(s[i - 1]) == 's' && word_start(s, i - 3);
+}
+
+/// An ISBN-10 has the same weights and check as an NHS number, so only its context
+/// tells them apart: the letters ISBN in the 12 bytes before the number ("ISBN
+/// 0198526636", "ISBN-10: 0198526636"). (An ISBN hyphenated by its groups, such as
+/// 0-19-852663-6, is not grouped 3-3-4 and is never taken for an NHS number.)
+bool isbn_before(std::string_view s, std::size_t i) {
+    const std::size_t from = i > 12 ? i - 12 : 0;
+    for (std::size_t k = from; k + 4 <= i; ++k) {
+        if (lower(s[k]) == 'i' && lower(s[k + 1]) == 's' && lower(s[k + 2]) == 'b' && lower(s[k + 3]) == 'n') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Ten identical digits (0000000000, 1111111111, ...) pass the Modulus 11 check by
+/// arithmetic (the weights 10..2 sum to 54, which is -1 modulo 11, so the check digit
+/// equals the repeated digit); they are placeholders, not numbers of patients.
+bool placeholder(std::string_view digits) {
+    return std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits.front(); });
 }
 
 // ---- Dates after a date-of-birth phrase.
@@ -90,7 +144,31 @@ std::size_t month_name(std::string_view s, std::size_t j) {
 
 /// Length of a date written at j ("12/03/1990", "1990-03-12", "12th March 1990",
 /// "March 12, 1990"), or 0.
+int number(std::string_view s, std::size_t j, std::size_t n) {
+    int x = 0;
+    for (std::size_t k = 0; k < n; ++k) x = x * 10 + (s[j + k] - '0');
+    return x;
+}
+
+bool day_month(int day, int month) {
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/// Length of a date written without separators at j ("12031990" DDMMYYYY,
+/// "19900312" YYYYMMDD, "120390" DDMMYY) that reads as a plausible day and month, or 0.
+std::size_t compact_date_at(std::string_view s, std::size_t j) {
+    if (digits_run(s, j, 8, 8) == 8) {
+        const int y1 = number(s, j + 4, 4), y2 = number(s, j, 4);
+        if (day_month(number(s, j, 2), number(s, j + 2, 2)) && y1 >= 1900 && y1 <= 2099) return 8;
+        if (day_month(number(s, j + 6, 2), number(s, j + 4, 2)) && y2 >= 1900 && y2 <= 2099) return 8;
+        return 0;
+    }
+    if (digits_run(s, j, 6, 6) == 6 && day_month(number(s, j, 2), number(s, j + 2, 2))) return 6;
+    return 0;
+}
+
 std::size_t date_at(std::string_view s, std::size_t j) {
+    if (const std::size_t n = compact_date_at(s, j)) return n;
     if (std::size_t d = digits_run(s, j, 1, 4)) {
         std::size_t k = j + d;
         if (k < s.size() && (s[k] == '/' || s[k] == '-' || s[k] == '.')) {
@@ -136,7 +214,7 @@ std::size_t date_at(std::string_view s, std::size_t j) {
     return 0;
 }
 
-constexpr std::string_view kDobPhrases[] = {"date of birth", "d.o.b.", "d.o.b", "dob", "born on"};
+constexpr std::string_view kDobPhrases[] = {"date of birth", "d.o.b.", "d.o.b", "dob", "born on", "born"};
 constexpr std::string_view kRecordPhrases[] = {
     "medical record number", "medical record no", "hospital number", "hospital no", "hosp no",     "hosp. no",
     "record number",         "patient number",    "patient id",      "unit number", "case number", "mrn"};
@@ -209,13 +287,13 @@ std::vector<Finding> scan(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         // Every pattern starts a word: skip the rest of each word quickly.
-        if (!word_start(s, i)) {
+        if (!word_start(s, i) && !(digit(s[i]) && after_nhs(s, i))) {
             ++i;
             continue;
         }
         std::size_t end = 0;
         if (digit(s[i]) && nhs_at(s, i, end, digits)) {
-            if (valid_nhs_number(digits)) {
+            if (valid_nhs_number(digits) && !placeholder(digits) && !isbn_before(s, i)) {
                 out.push_back({Kind::nhs_number, i, std::string(s.substr(i, end - i))});
                 i = end;
                 continue;
@@ -275,6 +353,21 @@ std::string mask(std::string_view id) {
             out[k] = '*';
         }
     }
+    return out;
+}
+
+std::string redact(std::string_view text) {
+    const auto found = scan(text);
+    if (found.empty()) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (const auto& f : found) {
+        out.append(text.substr(at, f.offset - at));
+        out += mask(f.text);
+        at = f.offset + f.text.size();
+    }
+    out.append(text.substr(at));
     return out;
 }
 

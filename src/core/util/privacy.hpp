@@ -1,6 +1,9 @@
-// Checks free text for patient-identifiable data that must not be in an evidence
-// log: NHS numbers (with a valid Modulus 11 check digit), date-of-birth phrases,
-// hospital or medical record numbers, and full UK postcodes.
+// Checks text for patient-identifiable data that must not be in an evidence log:
+// NHS numbers (with a valid Modulus 11 check digit; not ten identical digits, not
+// an ISBN-10 after "ISBN"), date-of-birth phrases, hospital or medical record
+// numbers, and full UK postcodes; and masks what it finds (redact, the one masker).
+// The rules and their sources: PRIVACY in leadctl-evidence(5). Recall and precision
+// on a corpus of examples: tests/unit/core/util/privacy_corpus.tsv.
 #pragma once
 
 #include <array>
@@ -41,6 +44,13 @@ std::vector<Finding> scan(std::string_view text);
 
 /// All letters and digits except the last two replaced by '*': "*** *** **19".
 std::string mask(std::string_view identifier);
+
+/// The masker: `text` with everything scan() finds masked ("NHS 943 476 5919" →
+/// "NHS *** *** **19"), the rest as it is. Every value from a user's file that
+/// leadctl echoes in a diagnostic, writes to an output or uses in a file name
+/// passes through it (Diagnostics::add, the cohort's rows and file names, the
+/// person and entries an assessment reports).
+std::string redact(std::string_view text);
 
 /// "an NHS number", "a date of birth", ...
 inline std::string_view describe(Kind k) {

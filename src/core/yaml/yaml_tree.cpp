@@ -438,6 +438,7 @@ public:
         }
         if (last_.quoted && e.end_mark.line > e.start_mark.line) check_continuation(e);
         auto n = make(Kind::scalar, e.start_mark);
+        n->end_line = place(e.end_mark).line;
         n->value = value;
         if (source_ && source_->stood_in()) put_back(n->value);
         n->quoted = !plain || tag == "!";  // quoted, block, or the non-specific tag "!"

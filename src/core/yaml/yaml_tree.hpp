@@ -33,6 +33,7 @@ struct Node {
     Kind kind = Kind::null;
     int line = 0;                                      ///< 1-based
     int column = 0;                                    ///< 1-based
+    int end_line = 0;                                  ///< last line a scalar's text reaches (0: unknown)
     std::string value;                                 ///< scalar text
     bool quoted = false;                               ///< scalar was single- or double-quoted (or a block scalar)
     std::vector<NodePtr> items;                        ///< sequence elements

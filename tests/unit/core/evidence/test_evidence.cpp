@@ -222,6 +222,52 @@ TEST_SUITE("core::evidence") {
         CHECK(check(text, LogFormat::yaml, false).diags.empty());
     }
 
+    TEST_CASE("issue 17, defect 10: every string of a log is scanned, not only the free text") {
+        const std::string text =
+            "person: {id: \"943 476 5919\", name: \"Pat, DOB 12/03/1990\"}\nentries:\n"
+            "  - id: \"401-023-2137\"\n    date: 2025-03-14\n    type: audit\n    title: An audit\n"
+            "    competencies: [mlcf:4.1]\n    signed_off: {by: \"Dr X re 943 476 5919\", date: 2025-04-01}\n"
+            "    attachments: [a.pdf, \"scan-9434765919.pdf\"]\n";
+        const auto r = check(text, LogFormat::yaml);
+        std::vector<std::string> got;
+        for (const auto& d : r.diags.items()) {
+            got.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code +
+                          " " + d.message.substr(0, d.message.find(" seems")));
+            CHECK(d.message.find("5919") == std::string::npos);
+            CHECK(d.message.find("2137") == std::string::npos);
+        }
+        CHECK(got == std::vector<std::string>{
+                         "1:15 privacy-nhs-number person.id of the log",
+                         "1:46 privacy-date-of-birth person.name of the log",
+                         "3:10 privacy-nhs-number id of entry \"***-***-**37\"",
+                         "8:31 privacy-nhs-number signed_off.by of entry \"***-***-**37\"",
+                         "9:32 privacy-nhs-number attachments of entry \"***-***-**37\"",
+                     });
+        CHECK(check(text, LogFormat::yaml, false).diags.empty());
+    }
+
+    TEST_CASE("issue 17, defect 10: a number folded over two lines is placed in its own value, not another entry's") {
+        const std::string text =
+            "person: {id: p1, name: Pat}\nentries:\n"
+            "  - id: e1\n    date: 2025-03-14\n    type: audit\n    title: An audit\n    competencies: [mlcf:4.1]\n"
+            "    reflection: >-\n      The sheet listed 943 476\n      5919 by mistake.\n"
+            "  - id: e2\n    date: 2025-03-15\n    type: audit\n    title: Again 943 476 5919 here\n"
+            "    competencies: [mlcf:4.1]\n";
+        const auto r = check(text, LogFormat::yaml);
+        REQUIRE(r.diags.items().size() == 2);
+        CHECK(r.diags.items()[0].location.line == 9);
+        CHECK(r.diags.items()[0].location.column == 24);
+        CHECK(r.diags.items()[0].message.starts_with("reflection of entry \"e1\""));
+        CHECK(r.diags.items()[1].location.line == 14);
+        CHECK(r.diags.items()[1].message.starts_with("title of entry \"e2\""));
+    }
+
+    TEST_CASE("issue 17, defect 10: diagnostics quote invalid values masked") {
+        const auto r = check(yaml_log("    competencies: [mlcf:4.1]\n    role: \"943 476 5919\"\n"), LogFormat::yaml);
+        const std::string m = message(r.diags, "invalid-value");
+        CHECK(m.starts_with("role \"*** *** **19\" is not one of"));
+    }
+
     TEST_CASE("broken input: syntax errors, ragged rows, unclosed quotes, JSON errors") {
         CHECK(codes(check("person: {id: p1, name: P}\nentries: [\n", LogFormat::yaml).diags) ==
               std::vector<std::string>{"yaml-syntax"});

@@ -45,7 +45,7 @@ Assessment hostile_assessment(const Hostile& h) {
     const FrameworkLookup lookup = [&](std::string_view id) -> const Framework* { return id == "x" ? &h.fw : nullptr; };
     const TargetMap targets(h.fw, *h.fw.profile("p"), {}, h.index, {lookup, {"x"}});
     Assessor as(targets, {2026, 1, 1}, lookup, h.ops);
-    as.person({"<script>evil()</script>", "O'Brien \"The <Leader>\"", "", "", std::nullopt, {}});
+    as.person({"<script>evil()</script>", "O'Brien \"The <Leader>\"", "", "", std::nullopt, {}, {}});
     Entry e;
     e.id = "<e1>";
     e.date = Date{2025, 5, 5};

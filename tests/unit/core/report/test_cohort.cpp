@@ -143,6 +143,28 @@ TEST_SUITE("core::cohort") {
         CHECK(c.rows[4].per_person_file == "dup-2-2.md");
     }
 
+    TEST_CASE("issue 17, defect 10: per-person file names and rows pass through the masker") {
+        const auto fw = small_framework();
+        CohortReport c;
+        c.framework = &fw;
+        c.rows.push_back(row(fw, "943 476 5919", "1.yaml", S::met, S::met, S::met));
+        c.rows.push_back(row(fw, "NHS9434765919", "2.yaml", S::met, S::met, S::met));
+        assign_file_names(c, ".json");
+        CHECK(c.rows[0].per_person_file == "xxx_xxx_xx19.json");
+        CHECK(c.rows[1].per_person_file == "NHSxxxxxxxx19.json");
+        // A shard of report --combine written by an older leadctl is masked too.
+        CohortRow r = failed("3.yaml", "date \"943 476 5919\" is not a date");
+        r.person = {"943 476 5919", "Pat, DOB 12/03/1990", "", ""};
+        r.per_person_file = "943_476_5919.json";
+        r.problems.push_back({Severity::error, "x", "role \"943-476-5919\"", {"3.yaml", 1, 1}});
+        redact_row(r);
+        CHECK(r.person.id == "*** *** **19");
+        CHECK(r.person.name == "Pat, DOB **/**/**90");
+        CHECK(r.failure == "date \"*** *** **19\" is not a date");
+        CHECK(r.per_person_file == "***_***_**19.json");
+        CHECK(r.problems[0].message == "role \"***-***-**19\"");
+    }
+
     TEST_CASE("make_row keeps statuses and counts, and why a log failed") {
         const auto fw = small_framework();
         CrosswalkIndex index{{}};
@@ -162,7 +184,7 @@ TEST_SUITE("core::cohort") {
             as.entry(e);
         }
         AssessLogResult r;
-        r.person = Person{"p-1", "Pat", "p", "", std::nullopt, {}};
+        r.person = Person{"p-1", "Pat", "p", "", std::nullopt, {}, {}};
         r.assessment = as.finish();
         r.entries = 2;
         r.diagnostics.warning({"f.yaml", 3, 1}, "w", "a warning");
