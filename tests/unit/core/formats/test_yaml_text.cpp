@@ -25,17 +25,17 @@ std::pair<std::string, std::string> round_trip(const std::string& value) {
 
 TEST_SUITE("core::formats::yaml_text") {
     TEST_CASE("control characters are written escaped inside double quotes and read back the same") {
-        for (const std::string v : {std::string("a\rb"), std::string("\r"), std::string("del\x7f"),
-                                    std::string("esc\x1b[2J"), std::string("bell\a"), std::string("c1 \xC2\x9B"),
-                                    std::string("line\nbreak"), std::string("ls \xE2\x80\xA8 ps \xE2\x80\xA9"),
-                                    std::string("plain text"), std::string("@at"), std::string("'quoted'")}) {
+        for (const std::string& v : {std::string("a\rb"), std::string("\r"), std::string("del\x7f"),
+                                     std::string("esc\x1b[2J"), std::string("bell\a"), std::string("c1 \xC2\x9B"),
+                                     std::string("line\nbreak"), std::string("ls \xE2\x80\xA8 ps \xE2\x80\xA9"),
+                                     std::string("plain text"), std::string("@at"), std::string("'quoted'")}) {
             CAPTURE(v);
             const auto [text, back] = round_trip(v);
             CAPTURE(text);
             CHECK(back == v);
             for (char c : text) {
                 const auto u = static_cast<unsigned char>(c);
-                CHECK((u >= 0x20 || c == '\n') && u != 0x7F);
+                CHECK(((u >= 0x20 || c == '\n') && u != 0x7F));
             }
             CHECK(text.find("\xE2\x80\xA8") == std::string::npos);
         }
