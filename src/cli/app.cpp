@@ -97,8 +97,8 @@ int run(const std::vector<std::string>& args, Io& io) {
         for (const auto* sub : where->get_subcommands({})) names.push_back(sub->get_name());
         for (const auto& word : app.remaining(true)) {
             if (names.empty() || word.empty() || word[0] == '-') continue;
-            io.err << fmt::format("leadctl: error: unknown command \"{}\" for '{}'{}\n", word, command_path(where),
-                                  text::did_you_mean(word, names))
+            io.err << fmt::format("leadctl: error: unknown command \"{}\" for '{}'{}\n", text::terminal_safe(word),
+                                  command_path(where), text::did_you_mean(word, names))
                    << fmt::format("Run '{} --help' for usage.\n", command_path(where));
             return kExitUsage;
         }
@@ -133,17 +133,17 @@ int run(const std::vector<std::string>& args, Io& io) {
         }
         return result.exit_code;
     } catch (const CLI::ParseError& e) {
-        io.err << "leadctl: error: " << e.what() << "\n"
+        io.err << "leadctl: error: " << text::terminal_safe(e.what()) << "\n"
                << fmt::format("Run '{} --help' for usage.\n", command_path(selected(app)));
         return kExitUsage;
     } catch (const UsageError& e) {
-        io.err << "leadctl: error: " << e.what() << "\n";
+        io.err << "leadctl: error: " << text::terminal_safe(e.what()) << "\n";
         return kExitUsage;
     } catch (const std::bad_alloc&) {
         io.err << "leadctl: error: out of memory\n";
         return kExitUsage;
     } catch (const std::exception& e) {
-        io.err << "leadctl: internal error: " << e.what() << "\n"
+        io.err << "leadctl: internal error: " << text::terminal_safe(e.what()) << "\n"
                << "This is a bug in leadctl; please report it with the command you ran.\n";
         return kExitInternal;
     }

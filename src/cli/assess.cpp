@@ -53,7 +53,7 @@ int run_assess(const AssessOptions& o, Context& ctx) {
             return kExitUsage;
         case AssessFailure::invalid:
             ctx.io().err << fmt::format("leadctl: {} has errors; fix them first (leadctl evidence validate {})\n",
-                                        o.log, o.log);
+                                        text::terminal_safe(o.log), text::terminal_safe(o.log));
             return kExitUsage;
         case AssessFailure::no_profile:
             throw UsageError(r.message);

@@ -28,7 +28,7 @@ Style Context::err_style() const {
 
 void Context::warn(const std::string& message) {
     const Style s = err_style();
-    io_.err << "leadctl: " << s.yellow("warning:") << " " << message << "\n";
+    io_.err << "leadctl: " << s.yellow("warning:") << " " << text::terminal_safe(message) << "\n";
 }
 
 void Context::print_diagnostic(const Diagnostic& d) {

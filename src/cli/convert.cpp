@@ -7,6 +7,7 @@
 #include "core/formats/moodle_csv.hpp"
 #include "core/formats/render_framework.hpp"
 #include "core/registry/framework_input.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <charconv>
@@ -89,11 +90,12 @@ int run_convert(const ConvertOptions& o, Context& ctx) {
     check_not_an_input(ctx, o.output, {o.input});
     const auto in = ctx.read_framework(o.input, read);
     if (!in.framework) {
-        ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", o.input);
+        ctx.io().err << fmt::format("leadctl: {} has errors; nothing written\n", text::terminal_safe(o.input));
         return kExitUsage;
     }
     if (!in.detected.empty() && (in.format != FrameworkFormat::yaml)) {
-        ctx.io().err << fmt::format("leadctl: reading {} as {} ({})\n", o.input, format_name(in.format), in.detected);
+        ctx.io().err << fmt::format("leadctl: reading {} as {} ({})\n", text::terminal_safe(o.input),
+                                    format_name(in.format), text::terminal_safe(in.detected));
     }
     auto out = write_as(*in.framework, o.to, o, ctx);
     std::vector<std::string> losses;

@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "core/evidence/append.hpp"
 #include "core/util/files.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -81,12 +82,13 @@ int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
             break;
         case AppendStatus::not_text:
             ctx.io().err << fmt::format(
-                "leadctl: {} is not UTF-8 text (run 'leadctl evidence validate {}'); nothing was added\n", o.log,
-                o.log);
+                "leadctl: {} is not UTF-8 text (run 'leadctl evidence validate {}'); nothing was added\n",
+                text::terminal_safe(o.log), text::terminal_safe(o.log));
             return kExitFindings;
         case AppendStatus::unreadable:
             ctx.print_diagnostic(added.diagnostics.items().front());
-            ctx.io().err << fmt::format("leadctl: {} cannot be read as an evidence log; nothing was added\n", o.log);
+            ctx.io().err << fmt::format("leadctl: {} cannot be read as an evidence log; nothing was added\n",
+                                        text::terminal_safe(o.log));
             return kExitFindings;
         case AppendStatus::refused:
             throw UsageError(added.diagnostics.items().front().message);
@@ -103,12 +105,12 @@ int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
         const bool privacy = std::any_of(mine.items().begin(), mine.items().end(),
                                          [](const Diagnostic& x) { return x.code.starts_with("privacy-"); });
         ctx.io().err << fmt::format("leadctl: entry not added: {} error{}; {} is unchanged{}\n", mine.error_count(),
-                                    mine.error_count() == 1 ? "" : "s", o.log,
+                                    mine.error_count() == 1 ? "" : "s", text::terminal_safe(o.log),
                                     privacy ? " (if a privacy finding is a false alarm, add --no-privacy-check)" : "");
         return kExitFindings;
     }
     if (auto err = files::write_atomic(lock.path(), added.text); !err.empty()) throw UsageError(err);
-    ctx.io().out << fmt::format("added entry {} to {}\n", added.id, o.log);
+    ctx.io().out << fmt::format("added entry {} to {}\n", text::terminal_safe(added.id), text::terminal_safe(o.log));
     return kExitOk;
 }
 

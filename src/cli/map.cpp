@@ -97,7 +97,9 @@ int run_query(const MapOptions& opt, Context& ctx) {
         out += opt.matrix ? render_map_matrix(result, render)
                           : find_format(kMapFormats, opt.format)->write(result, render);
     }
-    if (out.empty()) out = fmt::format("{} maps to nothing in the other frameworks.\n", opt.args[0]);
+    if (out.empty()) {
+        out = fmt::format("{} maps to nothing in the other frameworks.\n", text::terminal_safe(opt.args[0]));
+    }
     write_output(ctx, opt.output, out, {});
     return kExitOk;
 }

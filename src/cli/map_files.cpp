@@ -5,6 +5,7 @@
 #include "core/formats/sssom.hpp"
 #include "core/registry/crosswalk_files.hpp"
 #include "core/util/files.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -30,8 +31,9 @@ int run_map_import(const MapOptions& opt, Context& ctx) {
         ctx.io().err << format_diagnostic(x) << "\n";
     }
     if (!imported.crosswalk || d.has_errors()) {
-        ctx.io().err << fmt::format("leadctl: {} not imported: {} error{}; nothing written\n", opt.import_file,
-                                    d.error_count(), d.error_count() == 1 ? "" : "s");
+        ctx.io().err << fmt::format("leadctl: {} not imported: {} error{}; nothing written\n",
+                                    text::terminal_safe(opt.import_file), d.error_count(),
+                                    d.error_count() == 1 ? "" : "s");
         return kExitFindings;
     }
     write_output(ctx, opt.output, render_crosswalk_yaml(*imported.crosswalk), {opt.import_file});

@@ -62,8 +62,9 @@ void print_problems(const CohortReport& c, Context& ctx) {
         }
         if (r.ok) continue;
         for (std::size_t k = 0; k < r.problems.size() && k < 5; ++k) ctx.print_diagnostic(r.problems[k]);
-        if (r.errors > 5) ctx.io().err << fmt::format("  ... and {} more problems in {}\n", r.errors - 5, r.path);
-        ctx.io().err << fmt::format("leadctl: {}: not assessed: {}\n", r.path, r.failure);
+        const std::string path = text::terminal_safe(r.path);
+        if (r.errors > 5) ctx.io().err << fmt::format("  ... and {} more problems in {}\n", r.errors - 5, path);
+        ctx.io().err << fmt::format("leadctl: {}: not assessed: {}\n", path, text::terminal_safe(r.failure));
     }
     for (std::size_t i = 1; i < c.rows.size(); ++i) {
         const auto& a = c.rows[i - 1];

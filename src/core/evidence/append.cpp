@@ -1,5 +1,6 @@
 #include "core/evidence/append.hpp"
 
+#include "core/formats/yaml_text.hpp"
 #include "core/util/csv.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
@@ -77,6 +78,28 @@ Existing read_existing(std::string_view log, const std::string& file, LogFormat 
     return out;
 }
 
+/// The log's line break: CRLF when its first line ends in one, else LF. What is
+/// added keeps that style, so a log written on Windows stays CRLF throughout.
+std::string_view log_eol(std::string_view log) {
+    const auto nl = log.find('\n');
+    return nl != std::string_view::npos && nl > 0 && log[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+/// `lines` (ending in LF) with each LF written as `eol`.
+std::string with_eol(const std::string& lines, std::string_view eol) {
+    if (eol == "\n") return lines;
+    std::string out;
+    out.reserve(lines.size() + lines.size() / 16);
+    for (char c : lines) {
+        if (c == '\n') {
+            out += eol;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 /// `log` ending in a line break (`eol` added when it does not).
 std::string with_final_break(std::string_view log, std::string_view eol) {
     std::string out(log);
@@ -95,29 +118,40 @@ void append_lines(Appended& out, std::string base, const std::string& row) {
 
 /// The entry as a block list item, each line indented by `indent` spaces.
 std::string yaml_entry_block(const NewEntry& n, const std::string& id, std::size_t indent) {
+    // Every text goes through emit_text/emitted_yaml: a CR, DEL or other control
+    // character is written escaped inside double quotes, so the log reads back (here,
+    // and in PyYAML) with exactly the text given.
     YAML::Emitter e;
     e.SetIndent(2);
+    auto field = [&e](const char* key, const std::string& value) {
+        e << YAML::Key << key << YAML::Value;
+        emit_text(e, value);
+    };
     e << YAML::BeginMap;
-    e << YAML::Key << "id" << YAML::Value << id;
-    e << YAML::Key << "date" << YAML::Value << n.date;
-    e << YAML::Key << "type" << YAML::Value << n.type;
-    e << YAML::Key << "title" << YAML::Value << n.title;
-    if (!n.description.empty()) e << YAML::Key << "description" << YAML::Value << n.description;
-    if (!n.reflection.empty()) e << YAML::Key << "reflection" << YAML::Value << n.reflection;
-    e << YAML::Key << "competencies" << YAML::Value << YAML::Flow << n.competencies;
-    if (!n.level.empty()) e << YAML::Key << "level" << YAML::Value << n.level;
-    if (!n.role.empty()) e << YAML::Key << "role" << YAML::Value << n.role;
+    field("id", id);
+    field("date", n.date);
+    field("type", n.type);
+    field("title", n.title);
+    if (!n.description.empty()) field("description", n.description);
+    if (!n.reflection.empty()) field("reflection", n.reflection);
+    e << YAML::Key << "competencies" << YAML::Value;
+    emit_texts(e, n.competencies);
+    if (!n.level.empty()) field("level", n.level);
+    if (!n.role.empty()) field("role", n.role);
     if (!n.signed_off_by.empty() || !n.signed_off_date.empty()) {
         e << YAML::Key << "signed_off" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        if (!n.signed_off_by.empty()) e << YAML::Key << "by" << YAML::Value << n.signed_off_by;
-        if (!n.signed_off_date.empty()) e << YAML::Key << "date" << YAML::Value << n.signed_off_date;
+        if (!n.signed_off_by.empty()) field("by", n.signed_off_by);
+        if (!n.signed_off_date.empty()) field("date", n.signed_off_date);
         e << YAML::EndMap;
     }
     if (n.showcase) e << YAML::Key << "showcase" << YAML::Value << true;
-    if (!n.attachments.empty()) e << YAML::Key << "attachments" << YAML::Value << YAML::Flow << n.attachments;
+    if (!n.attachments.empty()) {
+        e << YAML::Key << "attachments" << YAML::Value;
+        emit_texts(e, n.attachments);
+    }
     e << YAML::EndMap;
     std::string out;
-    std::istringstream lines(e.c_str());
+    std::istringstream lines(emitted_yaml(e));
     std::string line;
     bool first = true;
     while (std::getline(lines, line)) {
@@ -172,9 +206,10 @@ void append_yaml(Appended& out, std::string_view log, const std::string& file, c
             value = v.get();
         }
     }
-    const std::string base = with_final_break(log, "\n");
+    const std::string_view eol = log_eol(log);
+    const std::string base = with_final_break(log, eol);
     if (!key) {  // no entries yet: add the list at the end
-        append_lines(out, base, "entries:\n" + yaml_entry_block(n, out.id, 2));
+        append_lines(out, base, with_eol("entries:\n" + yaml_entry_block(n, out.id, 2), eol));
         ++out.first_line;  // the entry starts below "entries:"
         return;
     }
@@ -192,17 +227,19 @@ void append_yaml(Appended& out, std::string_view log, const std::string& file, c
         // "entries:" or "entries: []": end the key line after the colon (a comment
         // after "entries:" stays), then the list.
         std::string_view key_line = line_at(base, key->line);
+        if (!key_line.empty() && key_line.back() == '\r') key_line.remove_suffix(1);
         if (flow) key_line = key_line.substr(0, key_line.find('['));
         while (!key_line.empty() && key_line.back() == ' ') key_line.remove_suffix(1);
         const std::size_t start = line_offset(base, key->line);
         const std::size_t old_length = line_at(base, key->line).size();
-        const std::string block = std::string(key_line) + "\n" + yaml_entry_block(n, out.id, key_indent + 2);
+        const std::string block =
+            with_eol(std::string(key_line) + "\n" + yaml_entry_block(n, out.id, key_indent + 2), eol);
         splice(out, base, start, old_length + 1, block, key->line);
         ++out.first_line;  // the entry starts below the key line
         return;
     }
     const std::size_t indent = static_cast<std::size_t>(value->column - 1);  // the dashes' column
-    const std::string block = yaml_entry_block(n, out.id, indent);
+    const std::string block = with_eol(yaml_entry_block(n, out.id, indent), eol);
     if (!next_key) {
         append_lines(out, base, block);
         return;
@@ -254,7 +291,13 @@ void append_csv(Appended& out, std::string_view log, const std::string& file, co
     std::vector<std::string> row;
     for (const auto& column : header) {
         const auto it = values.find(text::to_lower(text::trim(column.value)));
-        row.push_back(it == values.end() ? std::string() : it->second);
+        std::string value = it == values.end() ? std::string() : it->second;
+        // A CR on its own inside a quoted field reads as a CR-only line end: write it
+        // as the line break it stands for.
+        for (std::size_t k = 0; k < value.size(); ++k) {
+            if (value[k] == '\r' && (k + 1 == value.size() || value[k + 1] != '\n')) value[k] = '\n';
+        }
+        row.push_back(std::move(value));
     }
     std::string line = csv::record(row);
     if (!crlf) line.replace(line.size() - 2, 2, "\n");
@@ -282,7 +325,8 @@ void append_jsonl(Appended& out, std::string_view log, const NewEntry& n) {
     }
     if (n.showcase) j["showcase"] = true;
     if (!n.attachments.empty()) j["attachments"] = n.attachments;
-    append_lines(out, with_final_break(log, "\n"), j.dump() + "\n");
+    const std::string_view eol = log_eol(log);
+    append_lines(out, with_final_break(log, eol), j.dump() + std::string(eol));
 }
 
 }  // namespace

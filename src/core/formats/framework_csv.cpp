@@ -17,16 +17,13 @@ namespace {
 constexpr std::string_view kColumns[] = {"code",        "parent",  "depth",    "type", "name",
                                          "description", "aliases", "outcomes", "notes"};
 
+/// The one formula neutraliser, and its inverse for reading our own export back.
 std::string protect(std::string_view v) {
-    if (!v.empty() && std::string_view("=+-@\t\r'").find(v.front()) != std::string_view::npos) {
-        return "'" + std::string(v);
-    }
-    return std::string(v);
+    return csv::spreadsheet_safe(v);
 }
 
-std::string unprotect(std::string v) {
-    if (!v.empty() && v.front() == '\'') v.erase(0, 1);
-    return v;
+std::string unprotect(std::string_view v) {
+    return csv::spreadsheet_unsafe(v);
 }
 
 std::string join_lines(const std::vector<std::string>& v) {

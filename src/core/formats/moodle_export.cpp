@@ -1,6 +1,7 @@
 #include "core/formats/moodle_common.hpp"
 
 #include "core/model/codes.hpp"
+#include "core/util/csv.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -112,11 +113,14 @@ std::string php_field(std::string_view v) {
     return out;
 }
 
-std::string php_record(const std::vector<std::string>& cells) {
+/// A row as PHP's fputcsv writes it. The cells of a framework or competency row hold
+/// the user's text: each is neutralised against formulas (csv::spreadsheet_safe; the
+/// importer undoes it). The header row is written as it is.
+std::string php_record(const std::vector<std::string>& cells, bool header = false) {
     std::string out;
     for (std::size_t k = 0; k < cells.size(); ++k) {
         if (k) out += ',';
-        out += php_field(cells[k]);
+        out += php_field(header ? cells[k] : csv::spreadsheet_safe(cells[k]));
     }
     out += '\n';
     return out;
@@ -159,7 +163,7 @@ std::vector<std::string> export_idnumbers(const Framework& fw) {
 }  // namespace
 
 std::string export_moodle_csv(const Framework& fw) {
-    std::string out = php_record(header_cells(fw));
+    std::string out = php_record(header_cells(fw), true);
     const auto [scale_values, scale_config] = export_scale(fw);
     const auto [fw_description, fw_format] = export_description(fw.extra, fw.description);
     std::string fw_shortname = extra_or(fw.extra, kShortname, fw.title);

@@ -2,6 +2,7 @@
 
 #include "core/model/codes.hpp"
 #include "core/model/framework_check.hpp"
+#include "core/util/csv.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
 
@@ -110,6 +111,9 @@ private:
                                          kMoodleColumns));
                 continue;
             }
+            // Our exporter puts an apostrophe before a formula-like cell; take it off again
+            // so that our own export round-trips.
+            for (auto& field : f) field.value = csv::spreadsheet_unsafe(field.value);
             rows_.push_back({std::move(f), line});
         }
         return !diags_.has_errors();

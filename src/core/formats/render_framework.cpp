@@ -4,6 +4,7 @@
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,9 @@ std::string edition_line(const Framework& fw) {
 
 void wrapped(std::string& out, std::string_view prose, std::string_view indent, std::size_t width) {
     const std::size_t w = width > indent.size() + 20 ? width - indent.size() : 60;
-    for (const auto& l : text::wrap(prose, w)) out += fmt::format("{}{}\n", indent, l);
+    for (const auto& l : text::wrap(text::terminal_safe(prose, text::TerminalText::block), w)) {
+        out += fmt::format("{}{}\n", indent, l);
+    }
 }
 
 std::vector<std::string> required_by(const Framework& fw, const Item& it) {
@@ -73,15 +76,17 @@ std::string ref_of(const Framework& fw, int item) {
 
 std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
     const Style& s = opt.style;
+    // The framework's own text is made safe for a terminal before our styling is added.
+    const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
     std::string out;
     if (item < 0) {
-        out += fmt::format("{}  {}\n", s.bold(s.cyan(fw.id)), s.bold(fw.title));
-        const std::string pad(text::display_width(fw.id) + 2, ' ');
-        if (auto e = edition_line(fw); !e.empty()) out += fmt::format("{}{}\n", pad, e);
+        out += fmt::format("{}  {}\n", s.bold(s.cyan(safe(fw.id))), s.bold(safe(fw.title)));
+        const std::string pad(text::display_width(safe(fw.id)) + 2, ' ');
+        if (auto e = edition_line(fw); !e.empty()) out += fmt::format("{}{}\n", pad, safe(e));
         std::vector<std::string> facts;
         if (!fw.status.empty()) facts.push_back("status: " + fw.status);
         if (!fw.completeness.empty()) facts.push_back("completeness: " + fw.completeness);
-        if (!facts.empty()) out += fmt::format("{}{}\n", pad, s.dim(text::join(facts, " · ")));
+        if (!facts.empty()) out += fmt::format("{}{}\n", pad, s.dim(safe(text::join(facts, " · "))));
         if (!fw.description.empty()) {
             out += '\n';
             wrapped(out, fw.description, "", opt.width);
@@ -91,7 +96,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         if (!fw.scale.empty()) {
             std::vector<std::string> names;
             for (const auto& l : fw.scale) names.push_back(l.name);
-            out += fmt::format("\n{} {} (lowest to highest)\n", s.bold("Scale:"), text::join(names, " < "));
+            out += fmt::format("\n{} {} (lowest to highest)\n", s.bold("Scale:"), safe(text::join(names, " < ")));
         }
         if (!fw.profiles.empty()) {
             out += fmt::format("\n{}\n", s.bold("Profiles (targets):"));
@@ -117,7 +122,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
     }
 
     const Item& it = fw.at(item);
-    out += fmt::format("{}  {}\n", s.bold(s.cyan(ref_of(fw, item))), s.bold(it.name));
+    out += fmt::format("{}  {}\n", s.bold(s.cyan(safe(ref_of(fw, item)))), s.bold(safe(it.name)));
     Table facts({"", ""});
     facts.add_row({Cell("Framework", "2"), fmt::format("{} — {}", fw.id, fw.title)});
     if (!it.type.empty()) facts.add_row({Cell("Type", "2"), it.type});
@@ -142,7 +147,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
     if (!it.outcomes.empty()) {
         out += fmt::format("\n{}\n", s.bold("Outcomes"));
         for (const auto& o : it.outcomes) {
-            const auto lines = text::wrap(o, opt.width > 30 ? opt.width - 4 : 60);
+            const auto lines = text::wrap(safe(o), opt.width > 30 ? opt.width - 4 : 60);
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("  {} {}\n", k ? " " : "-", lines[k]);
         }
     }
@@ -267,13 +272,29 @@ std::string render_file_json(const Framework& fw) {
 namespace {
 
 const auto md_cell = text::markdown_cell;
+std::string md(std::string_view s) {
+    return text::markdown_safe(s);
+}
+std::string md_code(std::string_view s) {
+    return text::markdown_safe(s, text::MarkdownSink::code);
+}
+/// A source's address as a live link only when it is plainly a web address; any other
+/// (`javascript:`, `data:`, ...) is shown as text.
+std::string md_url(const std::string& url) {
+    const bool web =
+        (url.starts_with("https://") || url.starts_with("http://")) && std::none_of(url.begin(), url.end(), [](char c) {
+            return static_cast<unsigned char>(c) <= ' ' || c == '<' || c == '>' || c == 0x7F;
+        });
+    return web ? "<" + url + ">" : md(url);
+}
 
 void md_item_table(std::string& out, const Framework& fw, int start, int max_depth) {
     out += "| Code | Name | Type | Description |\n|---|---|---|---|\n";
     auto row = [&](int i, int) {
         const Item& it = fw.at(i);
         const std::string name = it.children.empty() ? md_cell(it.name) : "**" + md_cell(it.name) + "**";
-        out += fmt::format("| `{}` | {} | {} | {} |\n", it.code, name, md_cell(it.type), md_cell(it.description));
+        out +=
+            fmt::format("| {} | {} | {} | {} |\n", md_code(it.code), name, md_cell(it.type), md_cell(it.description));
     };
     if (start >= 0) {
         for (int c : fw.at(start).children) walk(fw, c, max_depth, row);
@@ -288,64 +309,67 @@ std::string render_markdown(const Framework& fw, int item, const ShowOptions& op
     std::string out;
     if (item >= 0) {
         const Item& it = fw.at(item);
-        out += fmt::format("## `{}` {}\n\n", ref_of(fw, item), it.name);
-        out += fmt::format("- **Framework:** {} ({})\n", fw.title, fw.id);
-        if (!it.type.empty()) out += fmt::format("- **Type:** {}\n", it.type);
-        if (it.parent >= 0) out += fmt::format("- **Parent:** `{}` {}\n", ref_of(fw, it.parent), fw.at(it.parent).name);
-        if (!it.aliases.empty()) out += fmt::format("- **Aliases:** {}\n", text::join(it.aliases, ", "));
+        out += fmt::format("## {} {}\n\n", md_code(ref_of(fw, item)), md_cell(it.name));
+        out += fmt::format("- **Framework:** {} ({})\n", md_cell(fw.title), md_cell(fw.id));
+        if (!it.type.empty()) out += fmt::format("- **Type:** {}\n", md_cell(it.type));
+        if (it.parent >= 0) {
+            out += fmt::format("- **Parent:** {} {}\n", md_code(ref_of(fw, it.parent)), md_cell(fw.at(it.parent).name));
+        }
+        if (!it.aliases.empty()) out += fmt::format("- **Aliases:** {}\n", md_cell(text::join(it.aliases, ", ")));
         if (auto req = required_by(fw, it); !req.empty())
-            out += fmt::format("- **Required by:** {}\n", text::join(req, ", "));
-        if (!it.description.empty()) out += fmt::format("\n{}\n", it.description);
+            out += fmt::format("- **Required by:** {}\n", md_cell(text::join(req, ", ")));
+        if (!it.description.empty()) out += fmt::format("\n{}\n", md(it.description));
         if (!it.outcomes.empty()) {
             out += "\n### Outcomes\n\n";
-            for (const auto& o : it.outcomes) out += fmt::format("- {}\n", o);
+            for (const auto& o : it.outcomes) out += fmt::format("- {}\n", md_cell(o));
         }
         if (!it.level_headings.empty()) {
             out += "\n### Level headings\n\n| Level | Heading |\n|---|---|\n";
             for (const auto& h : it.level_headings) {
-                out += fmt::format("| {} | {} |\n", fw.scale[static_cast<std::size_t>(fw.level_index(h.level))].name,
+                out += fmt::format("| {} | {} |\n",
+                                   md_cell(fw.scale[static_cast<std::size_t>(fw.level_index(h.level))].name),
                                    md_cell(h.text));
             }
         }
-        if (!it.notes.empty()) out += fmt::format("\n### Notes\n\n{}\n", it.notes);
+        if (!it.notes.empty()) out += fmt::format("\n### Notes\n\n{}\n", md(it.notes));
         if (!it.children.empty() && opt.max_depth != 1) {
             out += "\n### Contains\n\n";
             md_item_table(out, fw, item, opt.max_depth > 0 ? opt.max_depth - 1 : 0);
         }
         return out;
     }
-    out += fmt::format("# {} (`{}`)\n\n", fw.title, fw.id);
+    out += fmt::format("# {} ({})\n\n", md_cell(fw.title), md_code(fw.id));
     if (!fw.edition.empty() || fw.year) {
-        out += fmt::format("- **Edition:** {}{}\n", fw.edition,
+        out += fmt::format("- **Edition:** {}{}\n", md_cell(fw.edition),
                            fw.year ? fmt::format("{}{}", fw.edition.empty() ? "" : ", ", *fw.year) : "");
     }
-    if (!fw.publisher.empty()) out += fmt::format("- **Publisher:** {}\n", fw.publisher);
-    if (!fw.status.empty()) out += fmt::format("- **Status:** {}\n", fw.status);
-    if (!fw.completeness.empty()) out += fmt::format("- **Completeness:** {}\n", fw.completeness);
-    if (!fw.description.empty()) out += fmt::format("\n{}\n", fw.description);
+    if (!fw.publisher.empty()) out += fmt::format("- **Publisher:** {}\n", md_cell(fw.publisher));
+    if (!fw.status.empty()) out += fmt::format("- **Status:** {}\n", md_cell(fw.status));
+    if (!fw.completeness.empty()) out += fmt::format("- **Completeness:** {}\n", md_cell(fw.completeness));
+    if (!fw.description.empty()) out += fmt::format("\n{}\n", md(fw.description));
     out += "\n## Items\n\n";
     md_item_table(out, fw, -1, opt.max_depth);
     if (!fw.scale.empty()) {
         out += "\n## Scale (lowest to highest)\n\n";
         for (std::size_t k = 0; k < fw.scale.size(); ++k) {
-            out += fmt::format("{}. **{}**{}\n", k + 1, fw.scale[k].name,
-                               fw.scale[k].description.empty() ? "" : " — " + fw.scale[k].description);
+            out += fmt::format("{}. **{}**{}\n", k + 1, md_cell(fw.scale[k].name),
+                               fw.scale[k].description.empty() ? "" : " — " + md_cell(fw.scale[k].description));
         }
     }
     if (!fw.profiles.empty()) {
         out += "\n## Profiles\n\n| Profile | Name | Requires | Level |\n|---|---|---|---|\n";
         for (const auto& p : fw.profiles) {
-            out += fmt::format("| `{}` | {} | {} | {} |\n", p.id, md_cell(p.name), text::join(p.required, ", "),
-                               p.level.empty() ? "—" : p.level);
+            out += fmt::format("| {} | {} | {} | {} |\n", md_code(p.id), md_cell(p.name),
+                               md_cell(text::join(p.required, ", ")), p.level.empty() ? "—" : md_cell(p.level));
         }
     }
     if (fw.completeness == "partial" && !fw.completeness_note.empty()) {
-        out += fmt::format("\n## Not held\n\n{}\n", fw.completeness_note);
+        out += fmt::format("\n## Not held\n\n{}\n", md(fw.completeness_note));
     }
     if (!fw.sources.empty()) {
         out += "\n## Sources\n\n";
         for (const auto& src : fw.sources) {
-            out += fmt::format("- {}{}\n", src.citation, src.url.empty() ? "" : " <" + src.url + ">");
+            out += fmt::format("- {}{}\n", md_cell(src.citation), src.url.empty() ? "" : " " + md_url(src.url));
         }
     }
     return out;

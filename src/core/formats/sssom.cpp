@@ -1,5 +1,6 @@
 #include "core/formats/sssom.hpp"
 
+#include "core/formats/yaml_text.hpp"
 #include "core/util/csv.hpp"
 #include "core/util/text.hpp"
 #include "core/yaml/yaml_tree.hpp"
@@ -89,12 +90,16 @@ std::string export_sssom(const CrosswalkIndex& index, const Framework& a, const 
     e << YAML::EndMap;
     const std::string id = meta ? meta->id : a.id + "-" + b.id;
     e << YAML::Key << "mapping_set_id" << YAML::Value << "https://leadctl.invalid/crosswalks/" + id;
-    if (meta && !meta->title.empty()) e << YAML::Key << "mapping_set_title" << YAML::Value << meta->title;
+    if (meta && !meta->title.empty()) {
+        e << YAML::Key << "mapping_set_title" << YAML::Value;
+        emit_text(e, meta->title);
+    }
     if (meta && !meta->version.empty()) {
         e << YAML::Key << "mapping_set_version" << YAML::Value << YAML::DoubleQuoted << meta->version;
     }
     if (meta && !meta->basis_note.empty()) {
-        e << YAML::Key << "mapping_set_description" << YAML::Value << meta->basis_note;
+        e << YAML::Key << "mapping_set_description" << YAML::Value;
+        emit_text(e, meta->basis_note);
     }
     if (meta && !meta->license.empty()) e << YAML::Key << "license" << YAML::Value << license_url(meta->license);
     e << YAML::Key << "subject_source" << YAML::Value << prefix_uri(a).substr(0, prefix_uri(a).size() - 1);
@@ -102,8 +107,11 @@ std::string export_sssom(const CrosswalkIndex& index, const Framework& a, const 
     e << YAML::Key << "comment" << YAML::Value << std::string(kBasisPrefix) + (meta ? meta->basis : "editorial");
     e << YAML::EndMap;
 
+    // Every text is on one line of the emitter's output (a line break in a title or a
+    // note is escaped inside double quotes), so each line is one "#" line.
     std::string out;
-    std::string_view header = e.c_str();
+    const std::string emitted = emitted_yaml(e);
+    std::string_view header = emitted;
     while (!header.empty()) {
         const auto nl = header.find('\n');
         out += "# " + std::string(header.substr(0, nl)) + "\n";
@@ -114,7 +122,7 @@ std::string export_sssom(const CrosswalkIndex& index, const Framework& a, const 
     out += text::join(cols, "\t") + "\n";
 
     auto row = [&](std::vector<std::string> f) {
-        for (auto& x : f) x = csv::tsv_field(x);
+        for (auto& x : f) x = csv::tsv_field(csv::spreadsheet_safe(x));
         out += text::join(f, "\t") + "\n";
     };
     auto label = [](const Framework& fw, std::string_view ref) {
@@ -169,6 +177,7 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     std::vector<std::pair<int, std::string_view>> lines;
     int line_no = 0;
     std::string_view rest = text_in;
+    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // a byte order mark (Excel's "UTF-8")
     while (!rest.empty()) {
         const auto nl = rest.find('\n');
         std::string_view line = rest.substr(0, nl);
@@ -249,7 +258,9 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     if (diags.has_errors()) return out;
     auto field = [&](const std::vector<std::string_view>& f, std::string_view name) -> std::string {
         const auto it = col.find(name);
-        return it == col.end() || it->second >= f.size() ? std::string() : std::string(f[it->second]);
+        // Undo the apostrophe our writer puts before a formula-like value, so that our
+        // own export reads back as it was.
+        return it == col.end() || it->second >= f.size() ? std::string() : csv::spreadsheet_unsafe(f[it->second]);
     };
     for (std::size_t k = 1; k < lines.size(); ++k) {
         const auto [ln, raw] = lines[k];
@@ -326,12 +337,21 @@ std::string render_crosswalk_yaml(const Crosswalk& cw) {
     YAML::Emitter e;
     e.SetIndent(2);
     e << YAML::BeginMap;
-    e << YAML::Key << "id" << YAML::Value << cw.id;
-    e << YAML::Key << "title" << YAML::Value << cw.title;
+    e << YAML::Key << "id" << YAML::Value;
+    emit_text(e, cw.id);
+    e << YAML::Key << "title" << YAML::Value;
+    emit_text(e, cw.title);
     if (!cw.version.empty()) e << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << cw.version;
-    if (!cw.license.empty()) e << YAML::Key << "license" << YAML::Value << cw.license;
-    e << YAML::Key << "basis" << YAML::Value << cw.basis;
-    if (!cw.basis_note.empty()) e << YAML::Key << "basis_note" << YAML::Value << cw.basis_note;
+    if (!cw.license.empty()) {
+        e << YAML::Key << "license" << YAML::Value;
+        emit_text(e, cw.license);
+    }
+    e << YAML::Key << "basis" << YAML::Value;
+    emit_text(e, cw.basis);
+    if (!cw.basis_note.empty()) {
+        e << YAML::Key << "basis_note" << YAML::Value;
+        emit_text(e, cw.basis_note);
+    }
     e << YAML::Key << "frameworks" << YAML::Value << YAML::Flow << YAML::BeginSeq << cw.frameworks[0]
       << cw.frameworks[1] << YAML::EndSeq;
     e << YAML::Key << "mappings" << YAML::Value << YAML::BeginSeq;
@@ -341,9 +361,12 @@ std::string render_crosswalk_yaml(const Crosswalk& cw) {
         e << YAML::Key << "object" << YAML::Value << YAML::DoubleQuoted << m.object;
         e << YAML::Key << "relation" << YAML::Value << std::string(info(m.relation).name);
         e << YAML::Key << "confidence" << YAML::Value << number(m.confidence);
-        e << YAML::Key << "justification" << YAML::Value << m.justification;
-        e << YAML::Key << "rationale" << YAML::Value << m.rationale;
-        e << YAML::Key << "author" << YAML::Value << m.author;
+        e << YAML::Key << "justification" << YAML::Value;
+        emit_text(e, m.justification);
+        e << YAML::Key << "rationale" << YAML::Value;
+        emit_text(e, m.rationale);
+        e << YAML::Key << "author" << YAML::Value;
+        emit_text(e, m.author);
         e << YAML::EndMap;
     }
     e << YAML::EndSeq;
@@ -351,12 +374,14 @@ std::string render_crosswalk_yaml(const Crosswalk& cw) {
         e << YAML::Key << "unmapped" << YAML::Value << YAML::BeginSeq;
         for (const auto& u : cw.unmapped) {
             e << YAML::BeginMap << YAML::Key << "item" << YAML::Value << YAML::DoubleQuoted << u.item << YAML::Key
-              << "reason" << YAML::Value << u.reason << YAML::EndMap;
+              << "reason" << YAML::Value;
+            emit_text(e, u.reason);
+            e << YAML::EndMap;
         }
         e << YAML::EndSeq;
     }
     e << YAML::EndMap;
-    return std::string(e.c_str()) + "\n";
+    return emitted_yaml(e) + "\n";
 }
 
 }  // namespace leadctl

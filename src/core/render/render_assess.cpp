@@ -85,7 +85,8 @@ nlohmann::ordered_json policy_json(const Policy& p) {
 }
 
 std::string render_assess_text(const Assessment& a, const Style& s) {
-    std::string out = s.bold(headline(a)) + "\n" + summary_line(a) + "\n\n";
+    const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
+    std::string out = s.bold(safe(headline(a))) + "\n" + summary_line(a) + "\n\n";
     Table d({"DOMAIN", "", "", "MET"});
     for (const auto& dom : a.domains) {
         d.add_row({Cell(ref(a, dom.item), "36"), a.framework->at(dom.item).name,
@@ -113,7 +114,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     if (!a.warnings.empty()) {
         out += "\n" + s.bold("Warnings") + "\n";
         for (const auto& w : a.warnings) {
-            const auto lines = text::wrap(fmt::format("[{}] {}", w.code, w.message), 76);
+            const auto lines = text::wrap(safe(fmt::format("[{}] {}", w.code, w.message)), 76);
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
@@ -137,10 +138,10 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
                 }
                 need = missing.empty() ? "" : " — needs " + text::join(missing, ", ");
             }
-            out += fmt::format("  {} {} ({}){}\n", s.cyan(ref(a, sg.item)), a.framework->at(sg.item).name,
-                               to_string(r.status), need);
+            out += fmt::format("  {} {} ({}){}\n", s.cyan(safe(ref(a, sg.item))), safe(a.framework->at(sg.item).name),
+                               to_string(r.status), safe(need));
             for (const auto& o : sg.opportunities) {
-                out += fmt::format("    - {} ({})\n", o.opportunity->title,
+                out += fmt::format("    - {} ({})\n", safe(o.opportunity->title),
                                    o.addresses == 1 ? std::string("helps with this item")
                                                     : fmt::format("helps with {} of your unmet items", o.addresses));
             }
@@ -151,28 +152,29 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
 
 std::string render_assess_markdown(const Assessment& a) {
     const auto cell = text::markdown_cell;
+    const auto code = [](std::string_view x) { return text::markdown_safe(x, text::MarkdownSink::code); };
     std::string out = fmt::format("# Leadership gap report: {}\n\n", cell(headline(a)));
     out += fmt::format("**{}**\n\n", summary_line(a));
     out += "| Domain | Met | Status |\n|---|---|---|\n";
     for (const auto& d : a.domains) {
-        out += fmt::format("| `{}` {} | {}/{} | {} |\n", ref(a, d.item), cell(a.framework->at(d.item).name), d.met,
+        out += fmt::format("| {} {} | {}/{} | {} |\n", code(ref(a, d.item)), cell(a.framework->at(d.item).name), d.met,
                            d.assessed, to_string(d.status));
     }
     out += "\n| Item | Name | Status | Entries | Types | Signed off | Level |\n|---|---|---|---|---|---|---|\n";
     for (const auto* r : required(a)) {
         out +=
-            fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", ref(a, r->item),
+            fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", code(ref(a, r->item)),
                         cell(a.framework->at(r->item).name), to_string(r->status), r->evidence.size(), r->types.size(),
                         r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
     }
     if (!a.warnings.empty()) {
         out += "\n## Warnings\n\n";
-        for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", w.code, cell(w.message));
+        for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", cell(w.code), cell(w.message));
     }
     if (!a.suggestions.empty()) {
         out += "\n## What to do next\n\n";
         for (const auto& sg : a.suggestions) {
-            out += fmt::format("- `{}` {} ({})\n", ref(a, sg.item), cell(a.framework->at(sg.item).name),
+            out += fmt::format("- {} {} ({})\n", code(ref(a, sg.item)), cell(a.framework->at(sg.item).name),
                                to_string(a.at(sg.item).status));
             for (const auto& o : sg.opportunities) {
                 out += fmt::format("  - {} ({})\n", cell(o.opportunity->title),

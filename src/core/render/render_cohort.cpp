@@ -73,7 +73,8 @@ std::string gap_line(const ItemTally& t) {
 }  // namespace
 
 std::string render_cohort_text(const CohortReport& c, const Style& s) {
-    std::string out = s.bold(headline(c)) + "\n" + summary_line(c) + "\n";
+    const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
+    std::string out = s.bold(safe(headline(c))) + "\n" + summary_line(c) + "\n";
     if (c.rows.empty()) return out;
     // People: one row each, with the domains (or, for frameworks whose domains
     // are the assessed items, the items) as columns.
@@ -123,21 +124,22 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         out += "\n" + s.bold("Most common gaps") + "\n";
         for (std::size_t k = 0; k < c.common_gaps.size() && k < 5; ++k) {
             const auto& tl = c.common_gaps[k];
-            out += fmt::format("  {} {} — {}\n", s.cyan(ref(c, tl.item)), c.framework->at(tl.item).name, gap_line(tl));
+            out += fmt::format("  {} {} — {}\n", s.cyan(safe(ref(c, tl.item))), safe(c.framework->at(tl.item).name),
+                               gap_line(tl));
         }
     }
     if (!c.at_risk.empty()) {
         out += "\n" + s.bold(fmt::format("Below {} coverage", percent(c.at_risk_below))) + "\n";
         for (auto i : c.at_risk) {
             const auto& r = c.rows[i];
-            out += fmt::format("  {} {} — {} ({} of {} met)\n", s.cyan(r.person.id), r.person.name, percent(r.coverage),
-                               r.met, r.assessed);
+            out += fmt::format("  {} {} — {} ({} of {} met)\n", s.cyan(safe(r.person.id)), safe(r.person.name),
+                               percent(r.coverage), r.met, r.assessed);
         }
     }
     if (c.failed > 0) {
         out += "\n" + s.bold("Not assessed") + "\n";
         for (const auto& r : c.rows) {
-            if (!r.ok) out += fmt::format("  {}: {}\n", r.path, r.failure);
+            if (!r.ok) out += fmt::format("  {}: {}\n", safe(r.path), safe(r.failure));
         }
     }
     return out;
@@ -193,16 +195,17 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
 
 std::string render_cohort_markdown(const CohortReport& c) {
     const auto cell = text::markdown_cell;
+    const auto code = [](std::string_view x) { return text::markdown_safe(x, text::MarkdownSink::code); };
     std::string out = fmt::format("# {}\n\n**{}**\n\n", cell(headline(c)), cell(summary_line(c)));
     if (c.rows.empty()) return out;
     out += "## People\n\n| Person | Name | Profile | Coverage |";
     std::string rule = "|---|---|---|---|";
     for (int d : c.domain_columns) {
-        out += fmt::format(" `{}` |", ref(c, d));
+        out += fmt::format(" {} |", code(ref(c, d)));
         rule += "---|";
     }
     for (int i : c.item_columns) {
-        out += fmt::format(" `{}` |", ref(c, i));
+        out += fmt::format(" {} |", code(ref(c, i)));
         rule += "---|";
     }
     out += "\n" + rule + "\n";
@@ -221,7 +224,7 @@ std::string render_cohort_markdown(const CohortReport& c) {
     if (!c.tallies.empty()) {
         out += "\n## Items\n\n| Item | Name | Met | Partial | Gap | Met % |\n|---|---|---|---|---|---|\n";
         for (const auto& t : c.tallies) {
-            out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", ref(c, t.item),
+            out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", code(ref(c, t.item)),
                                cell(c.framework->at(t.item).name), t.met, t.partial, t.gap,
                                t.assessed ? percent(static_cast<double>(t.met) / t.assessed) : "–");
         }
@@ -229,7 +232,7 @@ std::string render_cohort_markdown(const CohortReport& c) {
     if (!c.common_gaps.empty()) {
         out += "\n## Most common gaps\n\n";
         for (const auto& t : c.common_gaps) {
-            out += fmt::format("- `{}` {}: {}\n", ref(c, t.item), cell(c.framework->at(t.item).name), gap_line(t));
+            out += fmt::format("- {} {}: {}\n", code(ref(c, t.item)), cell(c.framework->at(t.item).name), gap_line(t));
         }
     }
     if (!c.at_risk.empty()) {
@@ -242,7 +245,7 @@ std::string render_cohort_markdown(const CohortReport& c) {
     if (c.failed > 0) {
         out += "\n## Not assessed\n\n";
         for (const auto& r : c.rows) {
-            if (!r.ok) out += fmt::format("- `{}`: {}\n", cell(r.path), cell(r.failure));
+            if (!r.ok) out += fmt::format("- {}: {}\n", code(r.path), cell(r.failure));
         }
     }
     return out;

@@ -200,33 +200,36 @@ std::string diff_summary(const FrameworkDiff& d, const DiffRenderOptions& opt) {
 std::string render_diff_text(const FrameworkDiff& d, const DiffRenderOptions& opt) {
     const Style& s = opt.style;
     // The summary, wrapped to the width; continuation lines indented.
+    // The user's text (labels, codes, values) is made safe for a terminal before it is
+    // measured and styled.
+    const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
     std::string out;
-    for (const auto& line : summary_lines(d, opt)) out += s.bold(line) + "\n";
+    for (const auto& line : summary_lines(d, opt)) out += s.bold(safe(line)) + "\n";
     if (d.identical()) return out;
     constexpr std::size_t kMaxSubject = 24;  // longer subjects are not padded to
     std::size_t label_w = 0, subject_w = 0;
     for (const auto& c : d.changes) {
         label_w = std::max(label_w, text::display_width(info(c.kind).label));
-        subject_w = std::max(subject_w, std::min(kMaxSubject, text::display_width(subject_of(c))));
+        subject_w = std::max(subject_w, std::min(kMaxSubject, text::display_width(safe(subject_of(c)))));
     }
     out += '\n';
     for (const auto& c : d.changes) {
         const std::string sgr = sgr_of(c.kind);
         const std::string head =
             fmt::format("{} {}  ", sigil_of(c.kind), pad(std::string(info(c.kind).label), label_w));
-        const std::string subject = pad(subject_of(c), subject_w) + "  ";
+        const std::string subject = pad(safe(subject_of(c)), subject_w) + "  ";
         const Detail det = detail_of(c);
         const std::size_t used = text::display_width(head) + text::display_width(subject);
-        const bool fits = det.rows.empty() || (used + text::display_width(det.inline_text) <= opt.width &&
+        const bool fits = det.rows.empty() || (used + text::display_width(safe(det.inline_text)) <= opt.width &&
                                                det.inline_text.find('\n') == std::string::npos);
-        std::string tail = fits ? det.inline_text : det.prefix;
+        std::string tail = safe(fits ? det.inline_text : det.prefix);
         while (!tail.empty() && tail.back() == ' ') tail.pop_back();
         // No trailing spaces: the subject is padded only when something follows it.
-        out += s.paint(head, sgr) + s.cyan(tail.empty() ? subject_of(c) : subject) + tail + "\n";
+        out += s.paint(head, sgr) + s.cyan(tail.empty() ? safe(subject_of(c)) : subject) + tail + "\n";
         if (fits) continue;
         const std::size_t wrap_w = opt.width > 30 ? opt.width - 6 : 60;
         for (const auto& [sign, value] : det.rows) {
-            const auto lines = text::wrap(value, wrap_w);
+            const auto lines = text::wrap(text::terminal_safe(value, text::TerminalText::block), wrap_w);
             for (std::size_t k = 0; k < lines.size(); ++k) {
                 const std::string mark = k == 0 ? std::string(1, sign) + " " : "  ";
                 out += "    " + s.paint(mark, sign == '+' ? "32" : "31") + lines[k] + "\n";
@@ -236,7 +239,7 @@ std::string render_diff_text(const FrameworkDiff& d, const DiffRenderOptions& op
     }
     if (const auto note = partial_note(d, opt); !note.empty()) {
         out += '\n';
-        for (const auto& l : text::wrap("Note: " + note, opt.width)) out += s.dim(l) + "\n";
+        for (const auto& l : text::wrap("Note: " + safe(note), opt.width)) out += s.dim(l) + "\n";
     }
     return out;
 }
@@ -259,7 +262,7 @@ std::string md_list(const std::vector<std::string>& v) {
 }
 
 std::string md_parent(const std::optional<std::string>& v) {
-    return v ? "`" + *v + "`" : "(top level)";
+    return v ? text::markdown_safe(*v, text::MarkdownSink::code) : "(top level)";
 }
 
 /// The Old and New cells of a change.
@@ -286,7 +289,7 @@ std::pair<std::string, std::string> md_values(const Change& c) {
 }
 
 std::string md_code(const std::string& s) {
-    return "`" + s + "`";
+    return text::markdown_safe(s, text::MarkdownSink::code);
 }
 
 /// The Change cell: what happened, with the field where it matters.
@@ -327,7 +330,7 @@ void md_section(std::string& out, const FrameworkDiff& d, DiffSubject subject, s
 }
 
 std::string md_side(std::string_view label, const std::string& title, const std::string& edition) {
-    std::string s = fmt::format("`{}`", label);
+    std::string s = text::markdown_safe(label, text::MarkdownSink::code);
     if (!title.empty()) s += " — " + md_cell(title);
     if (!edition.empty()) s += " (" + md_cell(edition) + ")";
     return s;
@@ -336,7 +339,8 @@ std::string md_side(std::string_view label, const std::string& title, const std:
 }  // namespace
 
 std::string render_diff_markdown(const FrameworkDiff& d, const DiffRenderOptions& opt) {
-    std::string out = fmt::format("# Changes from `{}` to `{}`\n\n", old_label(d, opt), new_label(d, opt));
+    std::string out =
+        fmt::format("# Changes from {} to {}\n\n", md_code(old_label(d, opt)), md_code(new_label(d, opt)));
     out += fmt::format("- **Old:** {}\n", md_side(old_label(d, opt), d.old_title, d.old_edition));
     out += fmt::format("- **New:** {}\n\n", md_side(new_label(d, opt), d.new_title, d.new_edition));
     out +=

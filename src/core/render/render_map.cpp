@@ -77,7 +77,7 @@ std::string via_text(const Resolved& r) {
 std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
     const Style& s = opt.style;
     std::string out;
-    out += s.bold(header_line(r, opt)) + "\n";
+    out += s.bold(text::terminal_safe(header_line(r, opt))) + "\n";
     out += legend_lines(s) + "\n";
 
     Table t({"FROM", "NAME", "REL", "TO", "NAME", "CONF", "VIA"});
@@ -122,16 +122,17 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
     if (!unmapped_notes.empty()) {
         out += "\n" + s.bold("Unmapped, as the crosswalk says:") + "\n";
         for (const auto* u : unmapped_notes) {
-            const auto lines = text::wrap(u->item + ": " + u->reason, 76);
+            const auto lines = text::wrap(text::terminal_safe(u->item + ": " + u->reason), 76);
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
     if (opt.item_mode && !r.rows.empty()) {
         out += "\n" + s.bold("Why:") + "\n";
         for (const auto& row : r.rows) {
-            out += fmt::format("  {}\n", s.cyan(row.mapping.to));
+            out += fmt::format("  {}\n", s.cyan(text::terminal_safe(row.mapping.to)));
             for (const auto* e : row.mapping.edges) {
-                for (const auto& l : text::wrap(reason_of(*e), 74)) out += fmt::format("    {}\n", l);
+                for (const auto& l : text::wrap(text::terminal_safe(reason_of(*e)), 74))
+                    out += fmt::format("    {}\n", l);
             }
         }
     }
@@ -168,7 +169,7 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
         }
         t.add_row(std::move(cells));
     }
-    std::string out = s.bold(header_line(r, opt)) + "\n\n" + t.render(s);
+    std::string out = s.bold(text::terminal_safe(header_line(r, opt))) + "\n\n" + t.render(s);
     out += "\n" + legend_lines(s);
     out += s.dim(
                "A cell shows the strongest mapping from the row's item to the column's item or its parent; "
@@ -233,32 +234,36 @@ std::string render_map_csv(const MapResult& r) {
     for (const auto& row : r.rows) {
         const auto& m = row.mapping;
         const Edge& first = *m.edges.front();
-        out +=
-            csv::record({m.from, r.from->at(row.from_item).name, std::string(info(m.relation).name), m.to,
-                         r.to->at(row.to_item).name, conf_text(m.confidence), text::join(m.via, " "),
-                         m.direct() ? first.crosswalk->id : "", m.direct() ? first.mapping->justification : "composed",
-                         m.direct() ? first.mapping->author : "", m.direct() ? first.mapping->rationale : ""});
+        const auto safe = csv::spreadsheet_safe;
+        out += csv::record(
+            {safe(m.from), safe(r.from->at(row.from_item).name), std::string(info(m.relation).name), safe(m.to),
+             safe(r.to->at(row.to_item).name), conf_text(m.confidence), safe(text::join(m.via, " ")),
+             m.direct() ? safe(first.crosswalk->id) : "", m.direct() ? safe(first.mapping->justification) : "composed",
+             m.direct() ? safe(first.mapping->author) : "", m.direct() ? safe(first.mapping->rationale) : ""});
     }
     return out;
 }
 
 std::string render_map_markdown(const MapResult& r) {
     const auto cell = text::markdown_cell;
-    std::string out = fmt::format("## {} → {}\n\n", r.from->title, r.to->title);
+    const auto md = [](std::string_view x) { return text::markdown_safe(x); };
+    const auto code = [](std::string_view x) { return text::markdown_safe(x, text::MarkdownSink::code); };
+    std::string out = fmt::format("## {} → {}\n\n", md(r.from->title), md(r.to->title));
     for (const auto* cw : r.crosswalks) {
-        out += fmt::format("Crosswalk `{}` (version {}, {}). {}\n\n", cw->id, cw->version, cw->basis, cw->basis_note);
+        out += fmt::format("Crosswalk {} (version {}, {}). {}\n\n", code(cw->id), md(cw->version), md(cw->basis),
+                           md(cw->basis_note));
     }
     out += "| From | | Relation | To | | Confidence | Via | Rationale |\n|---|---|---|---|---|---|---|---|\n";
     for (const auto& row : r.rows) {
         const auto& m = row.mapping;
-        out += fmt::format("| `{}` | {} | {} {} | `{}` | {} | {} | {} | {} |\n", m.from,
-                           cell(r.from->at(row.from_item).name), info(m.relation).symbol, info(m.relation).name, m.to,
-                           cell(r.to->at(row.to_item).name), conf_text(m.confidence), via_text(m),
+        out += fmt::format("| {} | {} | {} {} | {} | {} | {} | {} | {} |\n", code(m.from),
+                           cell(r.from->at(row.from_item).name), info(m.relation).symbol, info(m.relation).name,
+                           code(m.to), cell(r.to->at(row.to_item).name), conf_text(m.confidence), cell(via_text(m)),
                            m.direct() ? cell(m.edges.front()->mapping->rationale) : "composed");
     }
     if (!r.unmapped.empty()) {
         out += "\n**Unmapped:**\n\n";
-        for (const auto& u : r.unmapped) out += fmt::format("- `{}`: {}\n", u.item, u.reason);
+        for (const auto& u : r.unmapped) out += fmt::format("- {}: {}\n", code(u.item), md(u.reason));
     }
     return out;
 }

@@ -56,7 +56,8 @@ std::string render_stats_text(const Stats& s, const FrameworkLookup& frameworks,
 std::string render_stats_csv(const Stats& s, const FrameworkLookup& frameworks) {
     std::string out = csv::record({"section", "key", "name", "entries"});
     for (const auto& i : items_in_framework_order(s, frameworks)) {
-        out += csv::record({"item", i.ref, i.name, std::to_string(i.entries)});
+        out += csv::record(
+            {"item", csv::spreadsheet_safe(i.ref), csv::spreadsheet_safe(i.name), std::to_string(i.entries)});
     }
     for (const auto& [type, n] : types_in_order(s)) out += csv::record({"type", type, "", std::to_string(n)});
     for (const auto& [y, n] : s.by_year) out += csv::record({"year", std::to_string(y), "", std::to_string(n)});

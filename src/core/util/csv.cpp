@@ -23,10 +23,23 @@ std::string record(const std::vector<std::string>& fields) {
     return out;
 }
 
+namespace {
+
+/// A value a spreadsheet would read as a formula once its leading apostrophes are gone.
+bool formula_after_apostrophes(std::string_view value) {
+    const auto first = value.find_first_not_of('\'');
+    return first != std::string_view::npos && std::string_view("=+-@\t\r").find(value[first]) != std::string_view::npos;
+}
+
+}  // namespace
+
 std::string spreadsheet_safe(std::string_view value) {
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-        return "'" + std::string(value);
-    }
+    if (formula_after_apostrophes(value)) return "'" + std::string(value);
+    return std::string(value);
+}
+
+std::string spreadsheet_unsafe(std::string_view value) {
+    if (value.starts_with('\'') && formula_after_apostrophes(value)) return std::string(value.substr(1));
     return std::string(value);
 }
 

@@ -12,10 +12,16 @@ std::string field(std::string_view value);
 /// A record: fields joined by commas, ended by CRLF as RFC 4180 says.
 std::string record(const std::vector<std::string>& fields);
 
-/// A cell that a spreadsheet cannot take for a formula: values beginning with
-/// '=', '+', '-', '@', a tab or a carriage return get a leading apostrophe
-/// (OWASP's advice against CSV injection). Use for text from users' files.
+/// The one formula neutraliser: every CSV or TSV writer passes each text from a user's
+/// file through it. A value that begins with '=', '+', '-', '@', a tab or a carriage
+/// return, after any apostrophes, gets one more leading apostrophe (OWASP's advice
+/// against CSV injection), so a spreadsheet shows it as text. Because a value that
+/// already begins with apostrophes before such a character gets one more too,
+/// spreadsheet_unsafe undoes it exactly: our readers of our own CSV round-trip.
 std::string spreadsheet_safe(std::string_view value);
+/// The inverse of spreadsheet_safe: drops the one apostrophe it added, leaves any other
+/// value unchanged.
+std::string spreadsheet_unsafe(std::string_view value);
 
 /// A TSV field: tabs and line breaks become spaces (TSV has no quoting).
 std::string tsv_field(std::string_view value);

@@ -21,6 +21,22 @@ int Reader::peek() {
 
 bool Reader::next(std::vector<Field>& fields, Diagnostics& diags) {
     fields.clear();
+    // A UTF-8 byte order mark (Excel's "CSV UTF-8" starts with one) is not part of the
+    // first field: skip it, and count columns on line 1 from after it.
+    if (record_line_ == 0 && line_ == 1 && column_ == 1 && peek() == 0xEF) {
+        in_.get();
+        if (peek() == 0xBB) {
+            in_.get();
+            if (peek() == 0xBF) {
+                in_.get();
+            } else {
+                in_.unget();
+                in_.unget();
+            }
+        } else {
+            in_.unget();
+        }
+    }
     // Skip blank lines.
     for (;;) {
         const int c = peek();

@@ -24,7 +24,8 @@ public:
     /// The next record into `fields`; false at the end of input or after an error
     /// that makes the rest unreadable (an unclosed quote), which is added to
     /// `diags`. A stray quote inside an unquoted field is reported and the record
-    /// is still returned. Blank lines are skipped.
+    /// is still returned. Blank lines are skipped, and so is a UTF-8 byte order mark
+    /// at the start of the input.
     bool next(std::vector<Field>& fields, Diagnostics& diags);
     /// Records with more fields than this are cut short with a "csv-too-many-fields"
     /// error (the rest of the line is skipped), so one huge line cannot use up memory.

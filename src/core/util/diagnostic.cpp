@@ -1,6 +1,7 @@
 #include "core/util/diagnostic.hpp"
 
 #include "core/util/privacy.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -75,7 +76,10 @@ std::string format_diagnostic(const Diagnostic& d) {
         if (d.location.column > 0) where += fmt::format(":{}", d.location.column);
     }
     if (where.empty()) where = "leadctl";
-    return fmt::format("{}: {}: [{}] {}", where, to_string(d.severity), d.code, d.message);
+    // Paths, codes and messages quote the user's text: no control character of theirs
+    // reaches the terminal.
+    return fmt::format("{}: {}: [{}] {}", text::terminal_safe(where), to_string(d.severity),
+                       text::terminal_safe(d.code), text::terminal_safe(d.message));
 }
 
 }  // namespace leadctl

@@ -76,6 +76,7 @@ private:
 std::string_view to_string(Severity s);
 
 /// "FILE:LINE:COL: error: [code] message" (line/column omitted when unknown).
+/// Control characters in the file name, code and message are escaped (text::terminal_safe).
 std::string format_diagnostic(const Diagnostic& d);
 
 }  // namespace leadctl

@@ -29,9 +29,15 @@ void Table::add_row(std::vector<Cell> cells) {
 
 std::string Table::render(const Style& style, std::string_view indent) const {
     const std::size_t n = headers_.size();
+    // Cells hold the user's text: their control characters are made visible (and
+    // measured as such) before our own styling is added.
+    std::vector<std::vector<Cell>> rows = rows_;
+    for (auto& r : rows) {
+        for (auto& cell : r) cell.text = text::terminal_safe(cell.text);
+    }
     std::vector<std::size_t> width(n, 0);
-    for (std::size_t c = 0; c < n; ++c) width[c] = text::display_width(headers_[c]);
-    for (const auto& r : rows_) {
+    for (std::size_t c = 0; c < n; ++c) width[c] = text::display_width(text::terminal_safe(headers_[c]));
+    for (const auto& r : rows) {
         for (std::size_t c = 0; c < n; ++c) width[c] = std::max(width[c], text::display_width(r[c].text));
     }
     std::string out;
@@ -55,9 +61,9 @@ std::string Table::render(const Style& style, std::string_view indent) const {
         out += '\n';
     };
     std::vector<Cell> head;
-    for (const auto& h : headers_) head.emplace_back(h);
+    for (const auto& h : headers_) head.emplace_back(text::terminal_safe(h));
     line(head, true);
-    for (const auto& r : rows_) line(r, false);
+    for (const auto& r : rows) line(r, false);
     return out;
 }
 

@@ -35,7 +35,8 @@ public:
     void align(std::size_t column, Align a);
     void add_row(std::vector<Cell> cells);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
-    /// Columns separated by two spaces, header in bold, no trailing spaces.
+    /// Columns separated by two spaces, header in bold, no trailing spaces; control
+    /// characters in cells are escaped (text::terminal_safe).
     /// `indent` is prepended to every line.
     [[nodiscard]] std::string render(const Style& style, std::string_view indent = "") const;
 

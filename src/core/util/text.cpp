@@ -186,18 +186,106 @@ std::string to_lower(std::string_view s) {
     return out;
 }
 
-std::string markdown_cell(std::string_view s) {
+namespace {
+
+bool is_bidi_control(std::uint32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void append_hex_escape(std::string& out, char kind, unsigned value, int digits) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '\\';
+    out += kind;
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view s, TerminalText kind) {
     std::string out;
-    for (char c : s) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
-            out += ' ';
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            const bool kept_break = kind == TerminalText::block && (c == '\n' || c == '\t');
+            if ((c < 0x20 && !kept_break) || c == 0x7F) {
+                append_hex_escape(out, 'x', c, 2);
+            } else {
+                out += static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const std::uint32_t cp = next_code_point(s, i);
+        if (cp == kInvalidCodePoint) {
+            append_hex_escape(out, 'x', c, 2);
+        } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+            append_hex_escape(out, 'u', cp, 4);
         } else {
-            out += c;
+            out.append(s.substr(start, i - start));
         }
     }
     return out;
+}
+
+std::string markdown_safe(std::string_view s, MarkdownSink sink) {
+    std::string visible;
+    if (sink == MarkdownSink::text) {
+        visible = terminal_safe(s, TerminalText::block);
+    } else {
+        // One line: line breaks read as spaces, as Markdown itself would show them.
+        std::string flat(s);
+        std::replace_if(
+            flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+        visible = terminal_safe(flat, TerminalText::line);
+    }
+    std::string out;
+    if (sink == MarkdownSink::code) {
+        // A code span shows its text literally; only a run of backticks as long as the
+        // fence could end it, so the fence is one longer than the longest run inside.
+        std::size_t longest = 0;
+        std::size_t run = 0;
+        for (char c : visible) {
+            run = c == '`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const std::string fence(longest + 1, '`');
+        const bool pad = !visible.empty() && (visible.front() == '`' || visible.back() == '`');
+        out = fence + (pad ? " " : "");
+        for (char c : visible) {
+            if (c == '|') out += '\\';  // a table would split the span there, even inside it
+            out += c;
+        }
+        out += (pad ? " " : "") + fence;
+        return out;
+    }
+    out.reserve(visible.size());
+    for (char c : visible) {
+        switch (c) {
+            case '\\':
+            case '`':
+            case '<':
+            case '>':
+            case '[':
+            case ']':
+                out += '\\';
+                out += c;
+                break;
+            case '|':
+                if (sink == MarkdownSink::cell) out += '\\';
+                out += c;
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdown_cell(std::string_view s) {
+    return markdown_safe(s, MarkdownSink::cell);
 }
 
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {

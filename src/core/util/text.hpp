@@ -54,8 +54,32 @@ std::string join(std::span<const std::string> parts, std::string_view sep);
 std::string_view trim(std::string_view s);
 std::string to_lower(std::string_view s);
 
-/// Text for one cell of a Markdown table: '|' escaped, line breaks as spaces.
+/// Where text from a user's file goes in a Markdown document.
+/// `text`: running text (line breaks kept); `cell`: one cell of a table ('|' escaped,
+/// line breaks as spaces); `code`: a whole code span, backticks included, fenced with
+/// more backticks than the text holds (so it cannot be closed early), '|' escaped (so it
+/// may stand in a table cell).
+enum class MarkdownSink { text, cell, code };
+/// The one Markdown neutraliser: every text from a user's file that reaches Markdown goes
+/// through it (in `cell` and `code`, line breaks become spaces). Outside code spans it
+/// backslash-escapes `\`, `` ` ``, `<`, `>`, `[` and `]`: no raw HTML, autolink, link or
+/// image (`javascript:` or otherwise) can be formed; an entity such as `&lt;` only ever
+/// shows a character. Control characters are made visible as by terminal_safe.
+std::string markdown_safe(std::string_view s, MarkdownSink sink = MarkdownSink::text);
+/// Text for one cell of a Markdown table: markdown_safe(s, MarkdownSink::cell).
 std::string markdown_cell(std::string_view s);
+
+/// Where text goes on a terminal: `line` (a name, id, path or message: every control
+/// character is escaped, tab and line feed too) or `block` (several lines: tab and line
+/// feed are kept).
+enum class TerminalText { line, block };
+/// The one terminal neutraliser: every text from a user's file (or a path) that is written
+/// to a terminal-bound text output or a diagnostic goes through it, never our own styling.
+/// C0 controls (ESC, BEL, BS, CR, ...) and DEL become `\x1b`-style escapes, C1 controls
+/// (U+0080-U+009F) and the bidirectional overrides (U+202A-U+202E, U+2066-U+2069) become
+/// `\u009b`-style escapes, a byte that is not UTF-8 becomes `\xff`-style. Other text,
+/// backslashes included, is unchanged.
+std::string terminal_safe(std::string_view s, TerminalText kind = TerminalText::line);
 
 /// Where escaped text goes in an HTML document: `attribute` escapes &, <, >, " and '
 /// (safe anywhere); `content` escapes only &, < and > (enough between tags, and what

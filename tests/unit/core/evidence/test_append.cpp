@@ -160,6 +160,59 @@ TEST_SUITE("core::evidence::append") {
         CHECK(read[1].description.value == "[draft] notes");
     }
 
+    TEST_CASE("YAML: DEL, CR, ESC and C1 in a title are escaped in double quotes and read back as given") {
+        NewEntry n = entry();
+        n.title = "Del\x7f cr\rend esc\x1b[2J c1\xC2\x9B";
+        n.attachments = {"a\rb"};
+        const auto a = append_entry(kYamlLog, "log.yaml", LogFormat::yaml, n);
+        const std::string more = added(a, kYamlLog);
+        CHECK(more.find("    title: \"Del\\x7f cr\\rend esc\\x1b[2J c1\\x9b\"\n") != std::string::npos);
+        CHECK(more.find("    attachments: [\"a\\rb\"]\n") != std::string::npos);
+        for (char c : more) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+        CHECK(more.find('\x7f') == std::string::npos);
+        std::vector<Entry> read;
+        EvidenceSink sink;
+        sink.entry = [&read](const Entry& e) { read.push_back(e); };
+        std::istringstream in(a.text);
+        Diagnostics d;
+        read_evidence(in, "log.yaml", LogFormat::yaml, sink, d);
+        REQUIRE(read.size() == 2);
+        CHECK(read[1].title.value == n.title);
+    }
+
+    TEST_CASE("a CRLF log gets CRLF lines: YAML (at the end and before the next key), JSON Lines, CSV") {
+        auto crlf = [](std::string s) {
+            std::string out;
+            for (char c : s) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+            return out;
+        };
+        const std::string yaml_log = crlf(kYamlLog);
+        CHECK(added(append_entry(yaml_log, "log.yaml", LogFormat::yaml, entry()), yaml_log) == crlf(kYamlEntry));
+        const std::string before = crlf(
+            "entries:\n  - id: e1\n    date: 2026-01-05\n    type: audit\n"
+            "    title: Audit\n    competencies: [mlcf:4.1]\n");
+        const std::string after = crlf("person:\n  id: p1\n  name: Jo\n");
+        const auto mid = append_entry(before + after, "log.yaml", LogFormat::yaml, entry());
+        REQUIRE(mid.status == AppendStatus::appended);
+        CHECK(mid.text == before + crlf(kYamlEntry) + after);
+        const std::string empty_list = crlf("person:\n  id: p1\n  name: Jo\nentries: []\n");
+        const auto e = append_entry(empty_list, "log.yaml", LogFormat::yaml, entry());
+        CHECK(e.text == crlf("person:\n  id: p1\n  name: Jo\nentries:\n") + crlf(kYamlEntry));
+        const std::string jsonl = "{\"person\": {\"id\": \"p1\"}}\r\n";
+        const auto j = append_entry(jsonl, "log.jsonl", LogFormat::jsonl, entry());
+        REQUIRE(j.status == AppendStatus::appended);
+        CHECK(j.text.ends_with("}\r\n"));
+        CHECK(j.text.find("}\n") == std::string::npos);
+    }
+
+    TEST_CASE("CSV: a lone CR in a value is written as a line break, never a CR-only line end") {
+        NewEntry n = entry();
+        n.title = "one\rtwo";
+        const std::string log = "id,date,type,title,competencies\n";
+        const auto a = append_entry(log, "log.csv", LogFormat::csv, n);
+        CHECK(added(a, log) == "e2,2026-10-01,course,\"one\ntwo\",mlcf:1.3\n");
+    }
+
     TEST_CASE("YAML: entries written as a flow list with entries are refused, located at the list") {
         const auto a =
             append_entry("person: {id: p1, name: Jo}\nentries: [{id: a}]\n", "log.yaml", LogFormat::yaml, entry());

@@ -25,4 +25,17 @@ TEST_SUITE("core::csv") {
         // Quoting still applies after neutralising.
         CHECK(csv::field(csv::spreadsheet_safe("=HYPERLINK(\"x\")")) == "\"'=HYPERLINK(\"\"x\"\")\"");
     }
+
+    TEST_CASE("spreadsheet_safe is undone exactly by spreadsheet_unsafe, so our own CSV round-trips") {
+        CHECK(csv::spreadsheet_safe("'=1") == "''=1");
+        CHECK(csv::spreadsheet_safe("''-x") == "'''-x");
+        CHECK(csv::spreadsheet_safe("'plain") == "'plain");
+        CHECK(csv::spreadsheet_safe("'") == "'");
+        for (const char* v : {"", "=1+1", "'=1+1", "''@x", "'plain", "'", "''", "-", "O'Brien", "\tx", "a=b"}) {
+            CAPTURE(v);
+            CHECK(csv::spreadsheet_unsafe(csv::spreadsheet_safe(v)) == v);
+        }
+        // A value no writer of ours produced is left alone.
+        CHECK(csv::spreadsheet_unsafe("'plain") == "'plain");
+    }
 }

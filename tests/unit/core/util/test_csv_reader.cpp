@@ -58,4 +58,32 @@ TEST_SUITE("core::csv_reader") {
         REQUIRE(r2.next(f, d2));
         CHECK(f.at(0).value == "next");
     }
+
+    TEST_CASE("a UTF-8 byte order mark at the start is skipped, columns counted after it") {
+        std::istringstream in("\xEF\xBB\xBFid,name\n1,\xEF\xBB\xBFx\n");
+        csv::Reader r(in, "f.csv");
+        Diagnostics d;
+        std::vector<csv::Field> f;
+        REQUIRE(r.next(f, d));
+        REQUIRE(f.size() == 2);
+        CHECK(f[0].value == "id");
+        CHECK(f[1].value == "name");
+        CHECK(f[1].column == 4);
+        REQUIRE(r.next(f, d));
+        CHECK(f[1].value == "\xEF\xBB\xBFx");  // only at the start of the input
+        CHECK(d.empty());
+    }
+
+    TEST_CASE("text that only starts like a byte order mark is kept") {
+        std::istringstream in(
+            "\xEF\xBB\x80"
+            "a,b\n");
+        csv::Reader r(in, "f.csv");
+        Diagnostics d;
+        std::vector<csv::Field> f;
+        REQUIRE(r.next(f, d));
+        CHECK(f[0].value ==
+              "\xEF\xBB\x80"
+              "a");
+    }
 }

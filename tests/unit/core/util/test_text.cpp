@@ -59,6 +59,44 @@ TEST_SUITE("core::text") {
         CHECK(markdown_cell("plain") == "plain");
     }
 
+    TEST_CASE("markdown_safe leaves no raw HTML, entity, link or image") {
+        CHECK(markdown_safe("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>");
+        CHECK(markdown_safe("[click](javascript:alert(1))") == "\\[click\\](javascript:alert(1))");
+        CHECK(markdown_safe("![x](http://e/x.png)") == "!\\[x\\](http://e/x.png)");
+        CHECK(markdown_safe("a & b &lt;") == "a & b &lt;");  // an entity shows a character, no more
+        // A backslash of the user's cannot undo one of ours.
+        CHECK(markdown_safe("\\[a]") == "\\\\\\[a\\]");
+        CHECK(markdown_safe("`<b>`") == "\\`\\<b\\>\\`");
+        CHECK(markdown_safe("two\nlines | kept") == "two\nlines | kept");
+        CHECK(markdown_safe("Leading (and) *managing*") == "Leading (and) *managing*");
+        // A control character is made visible; Markdown shows the escape's backslash as such.
+        CHECK(markdown_safe("bell\x07") == "bell\\\\x07");
+    }
+
+    TEST_CASE("markdown_safe makes a code span that its text cannot close") {
+        CHECK(markdown_safe("nhs:1.2", MarkdownSink::code) == "`nhs:1.2`");
+        CHECK(markdown_safe("a`<b>`", MarkdownSink::code) == "`` a`<b>` ``");
+        CHECK(markdown_safe("x``y", MarkdownSink::code) == "```x``y```");
+        CHECK(markdown_safe("a\nb", MarkdownSink::code) == "`a b`");
+    }
+
+    TEST_CASE("terminal_safe makes every control character visible") {
+        CHECK(terminal_safe("\x1b]0;pwned\x07") == "\\x1b]0;pwned\\x07");
+        CHECK(terminal_safe("\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\") ==
+              "\\x1b]8;;http://e\\x1b\\link\\x1b]8;;\\x1b\\");
+        CHECK(terminal_safe("a\bb\rc\x7f") == "a\\x08b\\x0dc\\x7f");
+        CHECK(terminal_safe("tab\tline\n") == "tab\\x09line\\x0a");
+        CHECK(terminal_safe("tab\tline\n", TerminalText::block) == "tab\tline\n");
+        CHECK(terminal_safe("cr\r\n", TerminalText::block) == "cr\\x0d\n");
+        CHECK(terminal_safe("c1 \xc2\x9b"
+                            "31m") == "c1 \\u009b31m");
+        CHECK(terminal_safe("\xe2\x80\xae"
+                            "evil") == "\\u202eevil");
+        CHECK(terminal_safe("bad \xff byte") == "bad \\xff byte");
+        CHECK(terminal_safe("Amara \xc3\x89 \xe2\x80\x94 \xc2\xb7 \\n") == "Amara \xc3\x89 \xe2\x80\x94 \xc2\xb7 \\n");
+        CHECK(terminal_safe("") == "");
+    }
+
     TEST_CASE("escape_html escapes quotes for attributes and keeps them in content") {
         CHECK(escape_html("a<b> & \"c\" 'd'") == "a&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;");
         CHECK(escape_html("a<b> & \"c\" 'd'", HtmlSink::content) == "a&lt;b&gt; &amp; \"c\" 'd'");
