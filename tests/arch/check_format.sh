@@ -16,7 +16,7 @@ major=$("$cf" --version | sed -n 's/.*version \([0-9]*\).*/\1/p')
 if [ "$major" != 14 ]; then echo "SKIPPED: $cf is version $major, the style is pinned to 14"; exit 77; fi
 cd "$root" || exit 2
 mapfile -t files < <(git ls-files -co --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
-  'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null || find src tests bench fuzz -name '*.[ch]pp' 2>/dev/null)
+  'bench/*.cpp' 'fuzz/*.cpp' 'fuzz/*.hpp' 2>/dev/null || find src tests bench fuzz -name '*.[ch]pp' 2>/dev/null)
 [ "${#files[@]}" -gt 0 ] || { echo "no C++ files found under $root"; exit 2; }
 if [ $fix = 1 ]; then "$cf" -i "${files[@]}"; exit; fi
 bad=0

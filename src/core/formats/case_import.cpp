@@ -573,6 +573,10 @@ private:
                 keep(it.extra, fmt::format("{}{}", kChildOf, k), v);
             }
             if (!a.contains("sequenceNumber")) keep(it.extra, "isChildOf.sequenceNumber", Json(nullptr));
+        } else {
+            // Not in the tree: export places it under the CFDocument without a number,
+            // and that reads back as this "none"; without it the round trip adds it.
+            keep(it.extra, "isChildOf.sequenceNumber", Json(nullptr));
         }
         return it;
     }

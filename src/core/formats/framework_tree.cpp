@@ -37,7 +37,7 @@ FileNode map_node() {
 }
 
 void put(FileNode& map, std::string key, FileNode value) {
-    map.entries.emplace_back(std::move(key), std::move(value));
+    map.entries.push_back({std::move(key), std::move(value)});
 }
 
 /// `key: value`, written even when empty (ids, names).

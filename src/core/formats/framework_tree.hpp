@@ -11,6 +11,8 @@
 
 namespace leadctl {
 
+struct FileEntry;
+
 struct FileNode {
     enum class Kind { text, number, list, map };
     /// How YAML writes a text (JSON has one way): `name` plain when that reads
@@ -20,10 +22,18 @@ struct FileNode {
 
     Kind kind = Kind::text;
     Style style = Style::name;
-    std::string text;                                       ///< a text
-    int number = 0;                                         ///< a number
-    std::vector<FileNode> items;                            ///< a list
-    std::vector<std::pair<std::string, FileNode>> entries;  ///< a map, in order
+    std::string text;                ///< a text
+    int number = 0;                  ///< a number
+    std::vector<FileNode> items;     ///< a list
+    std::vector<FileEntry> entries;  ///< a map, in order
+};
+
+/// A key of a map and its value. (Not std::pair: clang with libstdc++ cannot decide
+/// whether std::pair<std::string, FileNode> is default-constructible while FileNode's
+/// own default constructor is being defined, and rejects the file.)
+struct FileEntry {
+    std::string key;
+    FileNode value;
 };
 
 /// The framework file: the whole framework when `item` < 0, else that item and

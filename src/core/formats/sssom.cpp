@@ -273,7 +273,11 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
         const std::string subject = field(f, "subject_id");
         const std::string object = field(f, "object_id");
         if (subject == kNoTermFound || object == kNoTermFound) {
-            cw.unmapped.push_back({subject == kNoTermFound ? object : subject, field(f, "comment"), {file, ln, 1}});
+            // A crosswalk file needs a reason for each unmapped item, as it needs a
+            // rationale for each mapping: the same stand-in as for a mapping below.
+            std::string reason = field(f, "comment");
+            if (reason.empty()) reason = "(no comment in the SSSOM source)";
+            cw.unmapped.push_back({subject == kNoTermFound ? object : subject, std::move(reason), {file, ln, 1}});
             continue;
         }
         Mapping m;

@@ -1253,6 +1253,19 @@ items:
         CHECK(child_of(pkg, "b")["sequenceNumber"] == 9);
     }
 
+    TEST_CASE("case import: an item not in the tree reads back the same after export (fuzz: not-in-tree)") {
+        // Found by fuzz/fuzz_case_json: the item read as top-level had no stored
+        // sequenceNumber; export writes its isChildOf without one, which reads back as
+        // x: case.isChildOf.sequenceNumber.json = null, so the framework changed.
+        const std::string text = package({item("a", R"("humanCodingScheme": "A", "fullStatement": "Alpha")"),
+                                          item("lost", R"("humanCodingScheme": "L", "fullStatement": "Lost")")},
+                                         {parent("a", "doc")});
+        const auto fw = imported(text);
+        const auto again = imported(export_plain(fw).text);
+        CHECK(yaml_of(again) == yaml_of(fw));
+        CHECK(x_or_none(item_of(fw, "L").extra, "case.isChildOf.sequenceNumber.json") == "null");
+    }
+
     TEST_CASE("case import: fields leadctl has no place for are kept as case.KEY[.json] and written back") {
         const std::string a = item("a", R"("humanCodingScheme": "A", "fullStatement": "Alpha",
       "conceptKeywords": ["a", "b"], "educationLevel": ["09", "10"], "language": "en",

@@ -55,9 +55,9 @@ std::vector<std::string> keys(const FileNode& map) {
 }
 
 const FileNode& get(const FileNode& map, const std::string& key) {
-    auto it = std::find_if(map.entries.begin(), map.entries.end(), [&](const auto& e) { return e.first == key; });
+    auto it = std::find_if(map.entries.begin(), map.entries.end(), [&](const auto& e) { return e.key == key; });
     REQUIRE(it != map.entries.end());
-    return it->second;
+    return it->value;
 }
 
 /// What a reader of the YAML gets, as JSON: the way the file JSON used to be made.
