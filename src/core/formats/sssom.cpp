@@ -174,6 +174,8 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     }
     // Split the "#" header (YAML) from the table.
     std::string header;
+    // For each header line: its line in the file and the columns "#" and " " took.
+    std::vector<std::pair<int, int>> header_at;
     std::vector<std::pair<int, std::string_view>> lines;
     int line_no = 0;
     std::string_view rest = text_in;
@@ -186,8 +188,10 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (lines.empty() && line.starts_with('#')) {
             line.remove_prefix(1);
-            if (line.starts_with(' ')) line.remove_prefix(1);
+            const bool space = line.starts_with(' ');
+            if (space) line.remove_prefix(1);
             header += std::string(line) + "\n";
+            header_at.emplace_back(line_no, space ? 2 : 1);
         } else if (!line.empty()) {
             lines.emplace_back(line_no, line);
         }
@@ -197,6 +201,12 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     cw.basis = "editorial";
     std::map<std::string, std::string> curie_map;
     std::string subject_source, object_source;
+    // Where a node of the header YAML is in the file.
+    const auto in_file = [&](const auto& node) -> SourceLocation {
+        const auto i = static_cast<std::size_t>(node->line - 1);
+        if (node->line < 1 || i >= header_at.size()) return {file, node->line, node->column};
+        return {file, header_at[i].first, node->column + header_at[i].second};
+    };
     if (!text::trim(header).empty()) {
         auto doc = yaml::parse(header, file + " (header)");
         diags.append(doc.diagnostics);
@@ -206,7 +216,7 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
                 if (key == "curie_map" && v->is_map()) {
                     for (const auto& [p, u] : v->entries) curie_map[p->value] = u->value;
                 } else if (!v->is_scalar()) {
-                    diags.warning({file, k->line, k->column}, "sssom-not-kept",
+                    diags.warning(in_file(k), "sssom-not-kept",
                                   fmt::format("header field \"{}\" is not kept in a leadctl crosswalk", key));
                 } else if (key == "mapping_set_id") {
                     const auto slash = v->value.find_last_of('/');
@@ -224,9 +234,20 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
                 } else if (key == "object_source") {
                     object_source = v->value;
                 } else if (key == "comment" && v->value.starts_with(kBasisPrefix)) {
-                    cw.basis = v->value.substr(kBasisPrefix.size());
+                    // What `map --export` writes; a basis the crosswalk format does not
+                    // know would be written and then refused by `map --check` (fuzz).
+                    const std::string basis = v->value.substr(kBasisPrefix.size());
+                    if (std::find(std::begin(kBases), std::end(kBases), basis) == std::end(kBases)) {
+                        std::vector<std::string> names(std::begin(kBases), std::end(kBases));
+                        diags.error(
+                            in_file(v), "invalid-value",
+                            fmt::format("basis \"{}\" in the header comment is not one of: editorial, published{}",
+                                        basis, text::did_you_mean(basis, names)));
+                    } else {
+                        cw.basis = basis;
+                    }
                 } else {
-                    diags.warning({file, k->line, k->column}, "sssom-not-kept",
+                    diags.warning(in_file(k), "sssom-not-kept",
                                   fmt::format("header field \"{}\" is not kept in a leadctl crosswalk", key));
                 }
             }
