@@ -254,9 +254,9 @@ private:
 
     /// Whether a sibling group keeps the sequence numbers it was read with: at
     /// least one member has one stored (a number, or null for "none"), the numbers
-    /// rise in sibling order, and members without one (null, or not in the tree
-    /// when read) come after the numbered ones. A member that was read in the tree
-    /// but has no number stored was renumbered by import's pruning: renumber all.
+    /// never fall in sibling order (import orders equal numbers by file order), and members without one (null, or not
+    /// in the tree when read) come after the numbered ones. A member that was read in the tree but has no number stored
+    /// was renumbered by import's pruning: renumber all.
     static bool keeps_sequence(const Framework& fw, const std::vector<int>& group) {
         std::optional<long long> last;
         bool seen_none = false;
@@ -273,7 +273,7 @@ private:
             const auto number = sequence_number(*s);
             if (!number || seen_none) return false;
             const auto n = *number;
-            if (last && n <= *last) return false;
+            if (last && n < *last) return false;  // equal numbers: import keeps file order (fuzz)
             last = n;
         }
         return stored;

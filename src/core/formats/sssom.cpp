@@ -255,7 +255,11 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     }
     if (cw.id.empty()) cw.id = std::filesystem::path(file).stem().stem().string();
     cw.id = text::slugify(cw.id);  // ids are slugs; a URL's last segment may not be
-    if (cw.title.empty()) cw.title = "Imported from " + std::filesystem::path(file).filename().string();
+    if (cw.id.empty()) cw.id = text::slugify(std::filesystem::path(file).stem().stem().string());
+    if (cw.id.empty()) cw.id = "imported";
+    // What the crosswalk loader takes as missing (blank) gets the stand-ins below, so
+    // that what `map --import` writes passes `map --check` (found by fuzz_sssom_tsv).
+    if (text::trim(cw.title).empty()) cw.title = "Imported from " + std::filesystem::path(file).filename().string();
     if (lines.empty()) {
         diags.error({file, 0, 0}, "empty-file", "no column header row and no mappings");
         return out;
@@ -297,8 +301,16 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
             // A crosswalk file needs a reason for each unmapped item, as it needs a
             // rationale for each mapping: the same stand-in as for a mapping below.
             std::string reason = field(f, "comment");
-            if (reason.empty()) reason = "(no comment in the SSSOM source)";
-            cw.unmapped.push_back({subject == kNoTermFound ? object : subject, std::move(reason), {file, ln, 1}});
+            if (text::trim(reason).empty()) reason = "(no comment in the SSSOM source)";
+            std::string item = subject == kNoTermFound ? object : subject;
+            if (item == kNoTermFound || !parse_reference(item)) {
+                diags.error({file, ln, 1}, "invalid-reference",
+                            fmt::format("an unmapped row needs one side to be a reference such as mlcf:2.4, "
+                                        "not \"{}\"",
+                                        item));
+                continue;
+            }
+            cw.unmapped.push_back({std::move(item), std::move(reason), {file, ln, 1}});
             continue;
         }
         Mapping m;
@@ -332,14 +344,15 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
         }
         m.justification = justification_of(field(f, "mapping_justification"));
         m.author = field(f, "author_label");
-        if (m.author.empty()) m.author = field(f, "author_id");
-        if (m.author.empty()) m.author = "unknown";
+        if (text::trim(m.author).empty()) m.author = field(f, "author_id");
+        if (text::trim(m.author).empty()) m.author = "unknown";
         m.rationale = field(f, "comment");
-        if (m.rationale.empty()) m.rationale = "(no comment in the SSSOM source)";
+        if (text::trim(m.rationale).empty()) m.rationale = "(no comment in the SSSOM source)";
         cw.mappings.push_back(std::move(m));
     }
     // The two frameworks: from subject_source/object_source, else the first mapping.
     auto prefix_for = [&](const std::string& source) -> std::string {
+        if (source.empty()) return {};
         for (const auto& [p, u] : curie_map) {
             if (u == source + "/" || u == source) return p;
         }
@@ -352,6 +365,10 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
     }
     if (cw.frameworks[0].empty() || cw.frameworks[1].empty()) {
         diags.error({file, 0, 0}, "missing-field", "cannot tell which two frameworks this mapping set joins");
+    } else if (cw.frameworks[0] == cw.frameworks[1]) {
+        diags.error({file, 0, 0}, "invalid-value",
+                    fmt::format("subjects and objects both come from \"{}\"; a crosswalk joins two frameworks",
+                                cw.frameworks[0]));
     }
     out.partial = cw;
     if (!diags.has_errors()) out.crosswalk = std::move(cw);
@@ -377,8 +394,8 @@ std::string render_crosswalk_yaml(const Crosswalk& cw) {
         e << YAML::Key << "basis_note" << YAML::Value;
         emit_text(e, cw.basis_note);
     }
-    e << YAML::Key << "frameworks" << YAML::Value << YAML::Flow << YAML::BeginSeq << cw.frameworks[0]
-      << cw.frameworks[1] << YAML::EndSeq;
+    e << YAML::Key << "frameworks" << YAML::Value;
+    emit_texts(e, {cw.frameworks[0], cw.frameworks[1]});
     e << YAML::Key << "mappings" << YAML::Value << YAML::BeginSeq;
     for (const auto& m : cw.mappings) {
         e << YAML::BeginMap;
