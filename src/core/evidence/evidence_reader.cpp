@@ -30,10 +30,14 @@ std::vector<std::string> names(std::span<const std::string_view> xs) {
     return {xs.begin(), xs.end()};
 }
 
-std::vector<std::string> type_names() {
-    std::vector<std::string> out;
-    for (const auto& t : kEvidenceTypes) out.emplace_back(t.name);
-    return out;
+/// Built once: every entry of every log is checked against it.
+const std::vector<std::string>& type_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& t : kEvidenceTypes) out.emplace_back(t.name);
+        return out;
+    }();
+    return names;
 }
 
 std::optional<Date> read_date(yaml::Fields& f, std::string_view key, Diagnostics& d, bool required,
@@ -127,7 +131,7 @@ Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics&
     e.date = read_date(f, "date", d, true, e.date_location);
     e.type = f.text("type", true);
     if (!e.type.empty()) {
-        const auto types = type_names();
+        const auto& types = type_names();
         if (std::find(types.begin(), types.end(), e.type) == types.end()) {
             d.error(f.at(*f.get("type")), "unknown-type",
                     fmt::format("unknown entry type \"{}\"{}; types: {}", e.type, text::did_you_mean(e.type, types),

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace leadctl::privacy {
 
@@ -11,17 +10,19 @@ namespace {
 bool digit(char c) {
     return c >= '0' && c <= '9';
 }
+// ASCII classes without the C library's locale lookups (leadctl never sets a locale,
+// so these are what isalpha/toupper/tolower answer; the scan calls them per byte).
 bool alpha(char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool alnum(char c) {
     return digit(c) || alpha(c);
 }
 char upper(char c) {
-    return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 bool word_start(std::string_view s, std::size_t i) {
     return i == 0 || !alnum(s[i - 1]);

@@ -10,7 +10,6 @@ namespace leadctl::yaml {
 Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags, std::span<const std::string_view> allowed,
                std::string_view what)
     : map_(map), file_(file), diags_(diags), what_(what) {
-    std::vector<std::string> known(allowed.begin(), allowed.end());
     for (const auto& [key, value] : map_.entries) {
         if (!key->is_scalar()) {
             diags_.error(at(*key), "wrong-type", fmt::format("keys in a {} must be plain words", what_));
@@ -19,6 +18,8 @@ Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags, std
         bool ok = false;
         for (auto a : allowed) ok = ok || a == key->value;
         if (!ok) {
+            // Built only here: a Fields is made for every entry of every log.
+            const std::vector<std::string> known(allowed.begin(), allowed.end());
             diags_.error(
                 at(*key), "unknown-key",
                 fmt::format("unknown key \"{}\" in {}{}", key->value, what_, text::did_you_mean(key->value, known)));
