@@ -442,7 +442,7 @@ public:
         n->value = value;
         if (source_ && source_->stood_in()) put_back(n->value);
         n->quoted = !plain || tag == "!";  // quoted, block, or the non-specific tag "!"
-        finish(n, s.anchor, 1);
+        finish(std::move(n), s.anchor, 1);
     }
 
     void alias(const yaml_event_t& e) {
@@ -482,7 +482,7 @@ public:
         Frame f = std::move(stack_.back());
         stack_.pop_back();
         if (!f.anchor.empty()) anchors_[f.anchor] = {f.node, f.weight};
-        attach(f.node, f.weight);
+        attach(std::move(f.node), f.weight);
     }
 
     const LastScalar& last_scalar() const { return last_; }
@@ -495,8 +495,28 @@ private:
         std::string anchor;
         std::uint64_t weight = 1;
         NodePtr pending_key;
-        std::unordered_set<std::string> keys;
+        std::unordered_set<std::string> keys;  ///< of a map, once it has kSmallMap entries
     };
+
+    /// Up to this many entries, a map's keys are checked for duplicates by a scan of
+    /// its entries; past it, a hash set takes over (an entry of a log has ~10 keys:
+    /// a set per entry cost an allocation per key).
+    static constexpr std::size_t kSmallMap = 16;
+
+    static bool duplicate_key(Frame& map, const std::string& key) {
+        const auto& entries = map.node->entries;
+        if (map.keys.empty() && entries.size() < kSmallMap) {
+            return std::any_of(entries.begin(), entries.end(), [&](const auto& kv) {
+                return kv.first->kind == Kind::scalar && kv.first->value == key;
+            });
+        }
+        if (map.keys.empty()) {
+            for (const auto& kv : entries) {
+                if (kv.first->kind == Kind::scalar) map.keys.insert(kv.first->value);
+            }
+        }
+        return !map.keys.insert(key).second;
+    }
 
     /// A quoted value over several lines: each further line must be indented more than
     /// the block collection that holds it (its key, or its '-'). When one is not, the
@@ -560,12 +580,14 @@ private:
         }
     }
 
-    void finish(const std::shared_ptr<Node>& n, const yaml_char_t* anchor, std::uint64_t weight) {
+    // Nodes are moved, not copied, into their parents: once report runs threads,
+    // every shared_ptr copy is an atomic operation.
+    void finish(NodePtr n, const yaml_char_t* anchor, std::uint64_t weight) {
         if (anchor) anchors_[std::string(chars(anchor))] = {n, weight};
-        attach(n, weight);
+        attach(std::move(n), weight);
     }
 
-    void attach(const NodePtr& n, std::uint64_t weight) {
+    void attach(NodePtr n, std::uint64_t weight) {
         if (stack_.empty()) {
             root_ = n;
             return;
@@ -574,16 +596,16 @@ private:
         if (hook_ && consumed_by_hook(n)) return;
         parent.weight += weight;
         if (parent.node->kind == Kind::sequence) {
-            parent.node->items.push_back(n);
+            parent.node->items.push_back(std::move(n));
         } else if (!parent.pending_key) {
-            parent.pending_key = n;
+            parent.pending_key = std::move(n);
         } else {
             const NodePtr& key = parent.pending_key;
-            if (key->kind == Kind::scalar && !parent.keys.insert(key->value).second) {
+            if (key->kind == Kind::scalar && duplicate_key(parent, key->value)) {
                 diags_.error({file_, key->line, key->column}, "yaml-duplicate-key",
                              fmt::format("duplicate key \"{}\" in this mapping", key->value));
             }
-            parent.node->entries.emplace_back(key, n);
+            parent.node->entries.emplace_back(std::move(parent.pending_key), std::move(n));
             parent.pending_key.reset();
         }
     }
@@ -591,8 +613,8 @@ private:
     /// Root-level values and elements of root-level lists go to the hook.
     bool consumed_by_hook(const NodePtr& n) {
         if (stack_.size() == 1 && stack_[0].node->kind == Kind::map && stack_[0].pending_key) {
-            const NodePtr key = stack_[0].pending_key;
-            if ((*hook_)(*key, *n, false)) {
+            const Node& key = *stack_[0].pending_key;
+            if ((*hook_)(key, *n, false)) {
                 stack_[0].pending_key.reset();
                 return true;
             }
