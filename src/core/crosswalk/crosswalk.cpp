@@ -44,6 +44,12 @@ bool one_of(std::string_view v, std::span<const std::string_view> set) {
 
 }  // namespace
 
+std::string basis_problem(std::string_view basis, std::string_view where) {
+    if (one_of(basis, kBases)) return {};
+    return fmt::format("basis \"{}\"{} is not one of: editorial, published{}", basis, where,
+                       text::did_you_mean(basis, names_of(kBases)));
+}
+
 std::string_view semapv_of(std::string_view justification) {
     for (const auto& p : kSemapv) {
         if (p.ours == justification) return p.semapv;
@@ -78,10 +84,10 @@ CrosswalkLoad load_crosswalk(const yaml::Node& root, const std::string& file) {
     cw.version = f.text("version");
     cw.license = f.text("license");
     cw.basis = f.text("basis", true);
-    if (!cw.basis.empty() && !one_of(cw.basis, kBases)) {
-        diags.error(f.at(*f.get("basis")), "invalid-value",
-                    fmt::format("basis \"{}\" is not one of: editorial, published{}", cw.basis,
-                                text::did_you_mean(cw.basis, names_of(kBases))));
+    if (!cw.basis.empty()) {
+        if (auto problem = basis_problem(cw.basis); !problem.empty()) {
+            diags.error(f.at(*f.get("basis")), "invalid-value", std::move(problem));
+        }
     }
     cw.basis_note = f.text("basis_note");
     const auto fws = f.texts("frameworks");

@@ -48,6 +48,9 @@ struct Crosswalk {
 
 /// Closed sets, for validation and documentation.
 inline constexpr std::string_view kBases[] = {"editorial", "published"};
+/// "basis \"X\" is not one of: editorial, published (did you mean ...)", or "" when
+/// `basis` is one: the one wording for the crosswalk loader and SSSOM import.
+std::string basis_problem(std::string_view basis, std::string_view where = "");
 inline constexpr std::string_view kJustifications[] = {"manual-curation", "lexical-matching", "logical-reasoning",
                                                        "unspecified"};
 /// The SSSOM (semapv) term for a justification, and back.

@@ -236,15 +236,11 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
                 } else if (key == "comment" && v->value.starts_with(kBasisPrefix)) {
                     // What `map --export` writes; a basis the crosswalk format does not
                     // know would be written and then refused by `map --check` (fuzz).
-                    const std::string basis = v->value.substr(kBasisPrefix.size());
-                    if (std::find(std::begin(kBases), std::end(kBases), basis) == std::end(kBases)) {
-                        std::vector<std::string> names(std::begin(kBases), std::end(kBases));
-                        diags.error(
-                            in_file(v), "invalid-value",
-                            fmt::format("basis \"{}\" in the header comment is not one of: editorial, published{}",
-                                        basis, text::did_you_mean(basis, names)));
+                    std::string basis = v->value.substr(kBasisPrefix.size());
+                    if (auto problem = basis_problem(basis, " in the header comment"); !problem.empty()) {
+                        diags.error(in_file(v), "invalid-value", std::move(problem));
                     } else {
-                        cw.basis = basis;
+                        cw.basis = std::move(basis);
                     }
                 } else {
                     diags.warning(in_file(k), "sssom-not-kept",
@@ -253,7 +249,6 @@ SssomImport import_sssom(std::string_view text_in, const std::string& file) {
             }
         }
     }
-    if (cw.id.empty()) cw.id = std::filesystem::path(file).stem().stem().string();
     cw.id = text::slugify(cw.id);  // ids are slugs; a URL's last segment may not be
     if (cw.id.empty()) cw.id = text::slugify(std::filesystem::path(file).stem().stem().string());
     if (cw.id.empty()) cw.id = "imported";
