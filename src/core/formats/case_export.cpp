@@ -279,15 +279,47 @@ private:
         return stored;
     }
 
-    Json child_of(int i, int position, bool keep_sequence) {
+    /// Identifiers the package holds whatever export derives: the document's, the
+    /// items', isChildOf identifiers read from a package, kept associations'.
+    [[nodiscard]] std::set<std::string> fixed_identifiers() const {
+        std::set<std::string> out{doc_id_};
+        for (std::size_t i = 0; i < fw_.items.size(); ++i) {
+            out.insert(case_item_identifier(fw_, static_cast<int>(i)));
+            if (const auto* s = x_text(fw_.items[i].extra, "isChildOf.identifier")) out.insert(*s);
+        }
+        if (auto kept = x_json(fw_.extra, "CFAssociations"); kept && kept->is_array()) {
+            for (const auto& a : *kept) {
+                if (a.is_object()) out.insert(str(a, "identifier"));
+            }
+        }
+        return out;
+    }
+
+    /// `taken`: identifiers already in the package; a derived one that clashes
+    /// with one of them (a package that reuses an identifier leadctl derives for
+    /// another object) is derived again with a counter, and that is reported.
+    Json child_of(int i, int position, bool keep_sequence, std::set<std::string>& taken) {
         const Item& it = fw_.at(i);
         const Extra& x = it.extra;
         const Json origin = item_node(i);
         const Json destination = it.parent >= 0 ? item_node(it.parent) : doc_node();
         const auto stored_id = x_text(x, "isChildOf.identifier");
-        const std::string id = stored_id ? *stored_id
-                                         : association_id(origin["identifier"].get<std::string>(), "isChildOf",
-                                                          destination["identifier"].get<std::string>());
+        std::string id;
+        if (stored_id) {
+            id = *stored_id;
+        } else {
+            const auto& from = origin["identifier"].get_ref<const std::string&>();
+            const auto& to = destination["identifier"].get_ref<const std::string&>();
+            id = association_id(from, "isChildOf", to);
+            for (int n = 2; taken.count(id); ++n) id = association_id(from, fmt::format("isChildOf#{}", n), to);
+            if (id != association_id(from, "isChildOf", to)) {
+                loss(
+                    fmt::format("the isChildOf association of {}: the identifier leadctl derives for it is "
+                                "already used by another object of the package; written as {}",
+                                it.code, id));
+            }
+            taken.insert(id);
+        }
         Json a = Json::object();
         for (auto f : assoc_fields()) {
             const std::string key = fmt::format("{}{}", kChildOf, f);
@@ -333,8 +365,9 @@ private:
         };
         group(fw_.roots);
         for (const auto& it : fw_.items) group(it.children);
+        auto taken = fixed_identifiers();
         for (std::size_t i = 0; i < fw_.items.size(); ++i) {
-            out.push_back(child_of(static_cast<int>(i), position[i], keep[i] != 0));
+            out.push_back(child_of(static_cast<int>(i), position[i], keep[i] != 0, taken));
         }
         // Crosswalk links.
         std::size_t folded = 0;

@@ -489,15 +489,29 @@ private:
             diags_.warning(where(Path{"CFItems"} + raw_[r].index), "not-in-tree", msg);
             out_.losses.push_back(msg);
         }
-        // Codes, from humanCodingScheme (or the identifier), in file order.
+        // Codes, from humanCodingScheme (or the identifier), in tree order (the
+        // order export writes the items in), so that two items sharing a code get
+        // the same "-2" suffix when the package is read back.
+        std::vector<std::size_t> order;
+        auto walk = [&](auto& self, std::size_t r, int depth) -> void {
+            if (depth >= kMaxItemDepth) return;
+            order.push_back(r);
+            if (auto c = children.find(static_cast<int>(r)); c != children.end()) {
+                for (std::size_t k : c->second) self(self, k, depth + 1);
+            }
+        };
+        for (std::size_t r : children[-1]) walk(walk, r, 0);
+        for (std::size_t r : orphans) walk(walk, r, 0);
         std::vector<std::string> labels;
-        for (const auto& r : raw_) {
-            const auto h = r.obj->find("humanCodingScheme");
-            labels.push_back(h != r.obj->end() && h->is_string() && !h->get<std::string>().empty()
+        for (std::size_t r : order) {
+            const auto h = raw_[r].obj->find("humanCodingScheme");
+            labels.push_back(h != raw_[r].obj->end() && h->is_string() && !h->get<std::string>().empty()
                                  ? h->get<std::string>()
-                                 : r.identifier);
+                                 : raw_[r].identifier);
         }
-        const auto codes = codes_for(labels);
+        const auto ordered_codes = codes_for(labels);
+        std::vector<std::string> codes(raw_.size());
+        for (std::size_t k = 0; k < order.size(); ++k) codes[order[k]] = ordered_codes[k];
         // Pre-order, as the model wants.
         auto add = [&](auto& self, std::size_t r, int parent, int depth) -> void {
             if (depth >= kMaxItemDepth) {

@@ -131,6 +131,8 @@ std::pair<std::string, std::string> export_description(const Extra& x, const std
     const auto* html = find_extra(x, kKeys[kDescription]);
     const std::string format = extra_or(x, kFormat, "1");
     if (html && moodle_description_text(*html, format) == description) return {*html, format};
+    // No description: the cell stays empty and any format it had is kept.
+    if (!html && description.empty()) return {"", format};
     return {moodle_description_html(description), "1"};
 }
 

@@ -1266,6 +1266,51 @@ items:
         CHECK(x_or_none(item_of(fw, "L").extra, "case.isChildOf.sequenceNumber.json") == "null");
     }
 
+    TEST_CASE("case import: items sharing a humanCodingScheme keep their codes on the round trip (fuzz)") {
+        // Found by fuzz/fuzz_case_json (duplicate-coding-scheme-code-changes): codes were
+        // given in file order (S.2, S.2-2) but export writes tree order, so they swapped.
+        const std::string text = package({item("i1", R"("humanCodingScheme": "S.2", "fullStatement": "First")"),
+                                          item("i2", R"("humanCodingScheme": "S.2", "fullStatement": "Second")")},
+                                         {parent("i1", "doc", 2), parent("i2", "doc", 1)});
+        const auto fw = imported(text);
+        CHECK(codes(fw) == std::vector<std::string>{"S.2", "S.2-2"});
+        CHECK(fw.items[0].name == "Second");
+        const auto again = imported(export_plain(fw).text);
+        CHECK(codes(again) == codes(fw));
+        CHECK(again.items[0].name == "Second");
+        CHECK(yaml_of(again) == yaml_of(fw));
+    }
+
+    TEST_CASE("case export: a derived association identifier that the package already uses is never written twice") {
+        // Found by fuzz/fuzz_case_json (duplicate-association-identifier,
+        // non-tree-association-changes): an item not in the tree gets an isChildOf
+        // whose identifier export derives; when the package already used that
+        // identifier (for another isChildOf, or a kept association) export wrote it
+        // twice, and import refused the package or dropped the kept association.
+        const std::string a = item("a", R"("humanCodingScheme": "A", "fullStatement": "Alpha")");
+        const std::string b = item("b", R"("humanCodingScheme": "B", "fullStatement": "Beta")");
+        const std::string clash = child_of_id("a", "doc");
+        for (const std::string& taken :
+             {association(clash, "isChildOf", "b", "doc", 1),
+              association(clash, "ext:partOf", "b", "doc", 1) + "," + parent("b", "doc", 1)}) {
+            CAPTURE(taken);
+            const auto fw = imported(package({a, b}, {taken}));
+            const auto out = export_plain(fw);
+            const auto pkg = parse(out.text);
+            std::map<std::string, int> seen;
+            for (const auto& x : pkg["CFAssociations"]) ++seen[x["identifier"].get<std::string>()];
+            for (const auto& [id, n] : seen) CHECK_MESSAGE(n == 1, id);
+            CHECK(seen.count(clash) == 1);
+            CHECK(pkg["CFAssociations"].size() == (taken.find("ext:") == std::string::npos ? 2U : 3U));
+            REQUIRE(out.losses.size() == 1);
+            CHECK(out.losses[0].find("isChildOf association of A") != std::string::npos);
+            CHECK(out.losses[0].find("already used") != std::string::npos);
+            const auto again = import_case(out.text, "again.json");
+            CHECK(again.framework);
+            CHECK_FALSE(again.diagnostics.has_errors());
+        }
+    }
+
     TEST_CASE("case import: fields leadctl has no place for are kept as case.KEY[.json] and written back") {
         const std::string a = item("a", R"("humanCodingScheme": "A", "fullStatement": "Alpha",
       "conceptKeywords": ["a", "b"], "educationLevel": ["09", "10"], "language": "en",

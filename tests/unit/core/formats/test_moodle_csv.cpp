@@ -374,6 +374,19 @@ items:
         CHECK(got[2][4] == "1");
     }
 
+    TEST_CASE("moodle: an empty description keeps its description format on the round trip") {
+        // Found by fuzzing (issue 17): format 0 or 2 on an empty description came back as 1.
+        for (const std::string format : {"0", "2", "4", "1"}) {
+            CAPTURE(format);
+            const std::string text = kHeader + kFrameworkRow + ",A,Aye,," + format + ",,,,0,null,,,,\n";
+            const auto r = import_moodle_csv(text, "t.csv");
+            REQUIRE(r.framework);
+            const auto got = records(export_moodle_csv(*r.framework));
+            CHECK(got[2][3] == "");
+            CHECK(got[2][4] == format);
+        }
+    }
+
     TEST_CASE("moodle: a file in an order export cannot reproduce says so, and strict makes that an error") {
         // File order A, B, C, B1; export writes depth-first: A, B, B1, C.
         const std::string text =
