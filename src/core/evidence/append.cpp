@@ -297,7 +297,9 @@ void append_csv(Appended& out, std::string_view log, const std::string& file, co
         for (std::size_t k = 0; k < value.size(); ++k) {
             if (value[k] == '\r' && (k + 1 == value.size() || value[k + 1] != '\n')) value[k] = '\n';
         }
-        row.push_back(std::move(value));
+        // Against formula injection when the log is opened in a spreadsheet; the
+        // reader drops the apostrophe again.
+        row.push_back(csv::spreadsheet_safe(value));
     }
     std::string line = csv::record(row);
     if (!crlf) line.replace(line.size() - 2, 2, "\n");
@@ -366,6 +368,7 @@ Diagnostics check_appended(const Appended& appended, const std::string& file, Lo
     EvidenceSink sink;
     sink.person = [&checker](const Person& p) { checker.person(p); };
     sink.entry = [&checker](const Entry& e) { checker.entry(e); };
+    sink.other = [&checker](const std::vector<NamedText>& t) { checker.other(t); };
     std::istringstream in(appended.text);
     read_evidence(in, file, format, sink, all);
     std::istringstream again(appended.text);

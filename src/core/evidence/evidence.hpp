@@ -110,6 +110,9 @@ std::string_view format_name(LogFormat f);
 struct EvidenceSink {
     std::function<void(const Person&)> person;
     std::function<void(const Entry&)> entry;  ///< the entry is valid only during the call
+    /// Strings of the log outside the person and the entries (the keys and values
+    /// of an unknown top-level key, itself an error), for the privacy scan.
+    std::function<void(const std::vector<NamedText>&)> other;
 };
 
 /// One entry, or the person, from its YAML node (also used for CSV rows and JSON

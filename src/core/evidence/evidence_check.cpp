@@ -14,7 +14,12 @@ EvidenceChecker::EvidenceChecker(FrameworkLookup lookup, EvidenceCheckOptions op
 void EvidenceChecker::person(const Person& p) {
     file_ = p.location.file;
     if (!options_.privacy) return;
-    for (const auto& t : p.texts) check_text(nullptr, t.text, t.field);
+    for (const auto& t : p.texts) check_text(t.text, t.field, nullptr, "person.");
+}
+
+void EvidenceChecker::other(const std::vector<NamedText>& texts) {
+    if (!options_.privacy) return;
+    for (const auto& t : texts) check_text(t.text, t.field, nullptr, "");
 }
 
 std::string EvidenceChecker::canonical(const std::string& ref) const {
@@ -140,10 +145,10 @@ void EvidenceChecker::entry(const Entry& e) {
         }
     }
     if (options_.privacy) {
-        check_text(&e.id, e.title, "title");
-        check_text(&e.id, e.description, "description");
-        check_text(&e.id, e.reflection, "reflection");
-        for (const auto& t : e.texts) check_text(&e.id, t.text, t.field);
+        check_text(e.title, "title", &e.id, "");
+        check_text(e.description, "description", &e.id, "");
+        check_text(e.reflection, "reflection", &e.id, "");
+        for (const auto& t : e.texts) check_text(t.text, t.field, &e.id, "");
     }
 }
 
@@ -180,14 +185,15 @@ std::size_t find_folded(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
-void EvidenceChecker::check_text(const std::string* entry_id, const TextField& t, std::string_view field) {
+void EvidenceChecker::check_text(const TextField& t, std::string_view field, const std::string* entry_id,
+                                 std::string_view prefix) {
     if (t.value.empty()) return;
     for (const auto& f : privacy::scan(t.value)) {
         const int newlines =
             static_cast<int>(std::count(t.value.begin(), t.value.begin() + static_cast<long>(f.offset), '\n'));
         const int from = t.location.line + newlines;
         const int to = std::clamp(t.last_line, from, from + kSearch);
-        pending_.push_back({f.kind, f.text, from, to, entry_id ? std::string(field) : fmt::format("person.{}", field),
+        pending_.push_back({f.kind, f.text, from, to, fmt::format("{}{}", prefix, field),
                             entry_id ? fmt::format("entry \"{}\"", *entry_id) : "the log", 0, 0});
         ++unplaced_;
     }

@@ -35,6 +35,8 @@ public:
 
     void person(const Person& p);
     void entry(const Entry& e);
+    /// Strings outside the person and the entries (EvidenceSink::other).
+    void other(const std::vector<NamedText>& texts);
 
     /// Resolve a reference to "prefix:code" (aliases become codes), or "" when unknown.
     [[nodiscard]] std::string canonical(const std::string& ref) const;
@@ -68,8 +70,9 @@ private:
         int column = 0;
     };
 
-    /// Scans one value of the entry with id `entry_id` (nullptr: of the person).
-    void check_text(const std::string* entry_id, const TextField& t, std::string_view field);
+    /// Scans one value, named `prefix` + `field` in a warning, of the entry with id
+    /// `entry_id` (nullptr: of the log: the person, an unknown top-level key).
+    void check_text(const TextField& t, std::string_view field, const std::string* entry_id, std::string_view prefix);
     void unknown_competency(const Tag& t, std::string_view why);
 
     FrameworkLookup lookup_;

@@ -89,6 +89,7 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
         checker.person(p);
         if (on_person) on_person(p);
     };
+    sink.other = [&](const std::vector<NamedText>& t) { checker.other(t); };
     struct Stop {};
     sink.entry = [&](const Entry& e) {
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {

@@ -4,6 +4,7 @@
 #include "core/evidence/evidence.hpp"
 #include "core/evidence/evidence_file.hpp"
 #include "core/evidence/log_files.hpp"
+#include "core/util/csv.hpp"
 #include "core/util/csv_reader.hpp"
 #include "core/util/text.hpp"
 #include "core/yaml/yaml_fields.hpp"
@@ -248,6 +249,11 @@ void read_yaml(std::istream& in, const std::string& file, const EvidenceSink& si
             d.error(where, "unknown-key",
                     fmt::format("unknown key \"{}\" at the top of the log{}", key.value,
                                 text::did_you_mean(key.value, root_keys)));
+            if (sink.other) {
+                std::vector<NamedText> texts{{"a key", {key.value, where, key.end_line}}};
+                collect_texts(value, file, key.value, {}, {}, texts);
+                sink.other(texts);
+            }
         }
         return true;
     };
@@ -368,6 +374,11 @@ void read_csv(std::istream& in, const std::string& file, const EvidenceSink& sin
     bool person_sent = false;
     std::vector<csv::Field> row;
     while (reader.next(row, d)) {
+        // A cell `evidence add` (or a report) wrote as '=... against formula injection
+        // reads back as it was given.
+        for (auto& f : row) {
+            if (f.value.starts_with('\'')) f.value = csv::spreadsheet_unsafe(f.value);
+        }
         if (row.size() != header.size()) {
             d.error({file, reader.record_line(), 1}, "csv-ragged-row",
                     fmt::format("row has {} fields; the header row has {}", row.size(), header.size()));

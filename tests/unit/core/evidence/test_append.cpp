@@ -286,6 +286,30 @@ TEST_SUITE("core::evidence::append") {
         CHECK(a.last_line == 3);
     }
 
+    TEST_CASE("CSV: a value a spreadsheet would run as a formula gets an apostrophe, and reads back as given") {
+        // Issue 17: every CSV writer neutralises formulas, evidence add too.
+        const std::string log = "id,date,type,title,description,reflection,competencies\n";
+        NewEntry n = entry();
+        n.title = "=HYPERLINK(\"http://x.invalid\",\"ok\")";
+        n.description = "@SUM(A1)";
+        n.reflection = "'+already";
+        const auto a = append_entry(log, "log.csv", LogFormat::csv, n);
+        CHECK(added(a, log) ==
+              "e2,2026-10-01,course,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"ok\"\")\",'@SUM(A1),''+already,"
+              "mlcf:1.3\n");
+        std::vector<Entry> read;
+        EvidenceSink sink;
+        sink.entry = [&read](const Entry& e) { read.push_back(e); };
+        std::istringstream in(a.text);
+        Diagnostics d;
+        read_evidence(in, "log.csv", LogFormat::csv, sink, d);
+        CHECK(d.empty());
+        REQUIRE(read.size() == 1);
+        CHECK(read[0].title.value == n.title);
+        CHECK(read[0].description.value == n.description);
+        CHECK(read[0].reflection.value == n.reflection);
+    }
+
     TEST_CASE("CSV: a problem on the second line of a multi-line row is the entry's") {
         const std::string log = "id,date,type,description,title,competencies\n";
         NewEntry n = entry();

@@ -52,6 +52,7 @@ Checked check(const std::string& text, LogFormat format, bool privacy = true) {
         checker.entry(e);
         out.entries.push_back(e);
     };
+    sink.other = [&](const std::vector<NamedText>& t) { checker.other(t); };
     std::istringstream in(text);
     read_evidence(in, "log", format, sink, out.diags);
     std::istringstream again(text);
@@ -244,6 +245,25 @@ TEST_SUITE("core::evidence") {
                          "9:32 privacy-nhs-number attachments of entry \"***-***-**37\"",
                      });
         CHECK(check(text, LogFormat::yaml, false).diags.empty());
+    }
+
+    TEST_CASE("issue 17: the keys and values of an unknown top-level key are scanned too") {
+        const std::string text =
+            "person: {id: p1, name: Pat}\nnotes: \"patient 943 476 5919\"\nmore:\n  - {\"DOB 12/03/1990\": x}\n"
+            "entries: []\n";
+        const auto r = check(text, LogFormat::yaml);
+        std::vector<std::string> got;
+        for (const auto& d : r.diags.items()) {
+            got.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " + d.code +
+                          " " + d.message.substr(0, d.message.find(" seems")));
+            CHECK(d.message.find("5919") == std::string::npos);
+        }
+        CHECK(got == std::vector<std::string>{
+                         "2:1 unknown-key unknown key \"notes\" at the top of the log",
+                         "2:17 privacy-nhs-number notes of the log",
+                         "3:1 unknown-key unknown key \"more\" at the top of the log",
+                         "4:11 privacy-date-of-birth a key of the log",
+                     });
     }
 
     TEST_CASE("issue 17, defect 10: a number folded over two lines is placed in its own value, not another entry's") {
