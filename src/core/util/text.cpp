@@ -322,6 +322,11 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
 }
 
 std::string escape_html(std::string_view s, HtmlSink sink) {
+    std::string visible;
+    if (sink == HtmlSink::attribute) {
+        visible = terminal_safe(s, TerminalText::block);
+        s = visible;
+    }
     std::string out;
     out.reserve(s.size());
     for (char c : s) {

@@ -82,8 +82,10 @@ enum class TerminalText { line, block };
 std::string terminal_safe(std::string_view s, TerminalText kind = TerminalText::line);
 
 /// Where escaped text goes in an HTML document: `attribute` escapes &, <, >, " and '
-/// (safe anywhere); `content` escapes only &, < and > (enough between tags, and what
-/// Moodle's descriptions are written with, so imported text round-trips byte for byte).
+/// (safe anywhere) and shows control characters as terminal_safe does (block: tab and
+/// line feed kept), as leadctl's HTML reports need; `content` escapes only &, < and >
+/// (enough between tags, and what Moodle's descriptions are written with, so imported
+/// text round-trips byte for byte, control characters included).
 enum class HtmlSink { attribute, content };
 /// The one HTML escaper: every text from a user's file that reaches HTML goes through it.
 std::string escape_html(std::string_view s, HtmlSink sink = HtmlSink::attribute);

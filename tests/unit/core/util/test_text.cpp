@@ -103,6 +103,20 @@ TEST_SUITE("core::text") {
         CHECK(escape_html("plain é") == "plain é");
     }
 
+    TEST_CASE("escape_html shows control characters in reports as text output does, and keeps them for Moodle") {
+        // Issue 17: a log's ESC, BEL, CR, DEL, C1 or bidi override never reaches a report's HTML raw.
+        CHECK(escape_html("a\x1b[2Jb\x07"
+                          "c\rd\x7f") == "a\\x1b[2Jb\\x07c\\x0dd\\x7f");
+        CHECK(escape_html("x\xc2\x9by\xe2\x80\xaez") == "x\\u009by\\u202ez");
+        CHECK(escape_html("two\nlines\tand a tab") == "two\nlines\tand a tab");
+        CHECK(escape_html("bad \xff byte") == "bad \\xff byte");
+        CHECK(escape_html("a\x1b"
+                          "b",
+                          HtmlSink::content) ==
+              "a\x1b"
+              "b");
+    }
+
     TEST_CASE("wrap breaks at word boundaries within the width") {
         const auto lines = wrap("one two three four five six", 10);
         REQUIRE(lines.size() == 3);
