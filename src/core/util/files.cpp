@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -213,6 +214,17 @@ std::string commit_temp(const std::string& temp, const std::string& path) {
     return {};
 }
 
+namespace {
+
+/// mkstemp's six letters and digits, and nothing else.
+bool old_style_temp(std::string_view rest) {
+    return rest.size() == 6 && std::all_of(rest.begin(), rest.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+           });
+}
+
+}  // namespace
+
 std::size_t remove_stale_temps(const std::string& dir, std::string_view name) {
     namespace fs = std::filesystem;
     const std::string prefix = fmt::format(".{}.tmp-", name);
@@ -224,6 +236,18 @@ std::size_t remove_stale_temps(const std::string& dir, std::string_view name) {
         if (!file.starts_with(prefix)) continue;
         // ".NAME.tmp-PID-XXXXXX": only files of that shape, whose process is gone.
         const std::string_view rest = std::string_view(file).substr(prefix.size());
+        if (old_style_temp(rest)) {
+            // ".NAME.tmp-XXXXXX" (leadctl before 2026-11 wrote no PID): no owner to
+            // ask, so only one untouched for a day (no run of ours takes that long).
+            std::error_code file_ec;
+            const auto status = it->symlink_status(file_ec);
+            const auto age = fs::file_time_type::clock::now() - fs::last_write_time(it->path(), file_ec);
+            if (!file_ec && fs::is_regular_file(status) && age > std::chrono::hours(24) &&
+                ::unlink(it->path().c_str()) == 0) {
+                ++removed;
+            }
+            continue;
+        }
         const auto dash = rest.find('-');
         if (dash == 0 || dash == std::string_view::npos || dash > 9) continue;
         long pid = 0;
