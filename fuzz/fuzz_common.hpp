@@ -73,7 +73,7 @@ inline void expect_same_framework(std::string_view what, const Framework& first,
 inline std::string diagnostics_text(const Diagnostics& diags) {
     std::string out;
     for (const auto& d : diags.items())
-        out += d.location.file + ":" + std::to_string(d.location.line) + ": " + d.message + "\n";
+        out += d.location.file.str() + ":" + std::to_string(d.location.line) + ": " + d.message + "\n";
     return out;
 }
 

@@ -117,14 +117,14 @@ struct EvidenceSink {
 
 /// One entry, or the person, from its YAML node (also used for CSV rows and JSON
 /// lines, which are turned into the same node shape).
-Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics& diags);
-Person person_from_node(const yaml::Node& n, const std::string& file, Diagnostics& diags);
+Entry entry_from_node(const yaml::Node& n, const FileName& file, Diagnostics& diags);
+Person person_from_node(const yaml::Node& n, const FileName& file, Diagnostics& diags);
 
 /// Read a log from `in`, calling the sink for the person and for each entry, and
 /// reporting problems of shape (missing fields, wrong types, unknown keys, bad
 /// dates, unknown types and roles, syntax) in `diags`. Checks that need the
 /// frameworks are done by EvidenceChecker.
-void read_evidence(std::istream& in, const std::string& file, LogFormat format, const EvidenceSink& sink,
+void read_evidence(std::istream& in, const FileName& file, LogFormat format, const EvidenceSink& sink,
                    Diagnostics& diags);
 
 }  // namespace leadctl

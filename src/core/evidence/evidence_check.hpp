@@ -81,7 +81,7 @@ private:
     std::unordered_map<std::string, int> first_line_of_id_;
     std::vector<PendingPrivacy> pending_;
     std::size_t unplaced_ = 0;
-    std::string file_;
+    FileName file_;
 };
 
 }  // namespace leadctl

@@ -70,7 +70,7 @@ TextField text_field(yaml::Fields& f, std::string_view key, bool required = fals
 /// Every scalar under `n` (keys that are not field names too), named by its path
 /// from `prefix` ("signed_off.by"; a list's elements by the list's name), into
 /// `out`; `skip` names top-level fields kept elsewhere.
-void collect_texts(const yaml::Node& n, const std::string& file, const std::string& prefix,
+void collect_texts(const yaml::Node& n, const FileName& file, const std::string& prefix,
                    std::span<const std::string_view> fields, std::span<const std::string_view> skip,
                    std::vector<NamedText>& out) {
     if (n.is_scalar()) {
@@ -99,7 +99,7 @@ void collect_texts(const yaml::Node& n, const std::string& file, const std::stri
 
 }  // namespace
 
-Person person_from_node(const yaml::Node& n, const std::string& file, Diagnostics& d) {
+Person person_from_node(const yaml::Node& n, const FileName& file, Diagnostics& d) {
     Person p;
     if (!yaml::expect_map(n, file, d, "\"person\"")) return p;
     yaml::Fields f(n, file, d, kPersonKeys, "person");
@@ -123,7 +123,7 @@ Person person_from_node(const yaml::Node& n, const std::string& file, Diagnostic
     return p;
 }
 
-Entry entry_from_node(const yaml::Node& n, const std::string& file, Diagnostics& d) {
+Entry entry_from_node(const yaml::Node& n, const FileName& file, Diagnostics& d) {
     Entry e;
     e.location = {file, n.line, n.column};
     if (!yaml::expect_map(n, file, d, "an entry")) return e;
@@ -218,7 +218,7 @@ std::string_view format_name(LogFormat f) {
 
 namespace {
 
-void read_yaml(std::istream& in, const std::string& file, const EvidenceSink& sink, Diagnostics& d) {
+void read_yaml(std::istream& in, const FileName& file, const EvidenceSink& sink, Diagnostics& d) {
     bool saw_person = false;
     bool saw_entries = false;
     std::map<std::string, int> root_lines;  // top-level keys seen, for duplicates
@@ -337,7 +337,7 @@ yaml::NodePtr split_list(const csv::Field& f) {
     return seq;
 }
 
-void read_csv(std::istream& in, const std::string& file, const EvidenceSink& sink, Diagnostics& d) {
+void read_csv(std::istream& in, const FileName& file, const EvidenceSink& sink, Diagnostics& d) {
     csv::Reader reader(in, file);
     std::vector<csv::Field> header;
     if (!reader.next(header, d)) {
@@ -578,7 +578,7 @@ int json_depth(std::string_view s) {
     return max;
 }
 
-void read_jsonl(std::istream& in, const std::string& file, const EvidenceSink& sink, Diagnostics& d) {
+void read_jsonl(std::istream& in, const FileName& file, const EvidenceSink& sink, Diagnostics& d) {
     std::string line;
     int line_no = 0;
     bool any = false;
@@ -631,7 +631,7 @@ void read_jsonl(std::istream& in, const std::string& file, const EvidenceSink& s
 
 }  // namespace
 
-void read_evidence(std::istream& in, const std::string& file, LogFormat format, const EvidenceSink& sink,
+void read_evidence(std::istream& in, const FileName& file, LogFormat format, const EvidenceSink& sink,
                    Diagnostics& diags) {
     switch (format) {
         case LogFormat::yaml:

@@ -19,7 +19,7 @@ struct Field {
 
 class Reader {
 public:
-    Reader(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {}
+    Reader(std::istream& in, FileName file) : in_(in), file_(std::move(file)) {}
 
     /// The next record into `fields`; false at the end of input or after an error
     /// that makes the rest unreadable (an unclosed quote), which is added to
@@ -42,7 +42,7 @@ private:
     int peek();
 
     std::istream& in_;
-    std::string file_;
+    FileName file_;
     int line_ = 1;
     int column_ = 1;
     int record_line_ = 0;

@@ -2,6 +2,8 @@
 // They are rendered into text only at the edge (see format_diagnostic).
 #pragma once
 
+#include "core/util/file_name.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,7 +12,7 @@ namespace leadctl {
 
 /// A position in a user's file. Line and column are 1-based; 0 means unknown.
 struct SourceLocation {
-    std::string file;
+    FileName file;
     int line = 0;
     int column = 0;
 };

@@ -7,7 +7,7 @@
 
 namespace leadctl::yaml {
 
-Fields::Fields(const Node& map, const std::string& file, Diagnostics& diags, std::span<const std::string_view> allowed,
+Fields::Fields(const Node& map, const FileName& file, Diagnostics& diags, std::span<const std::string_view> allowed,
                std::string_view what)
     : map_(map), file_(file), diags_(diags), what_(what) {
     for (const auto& [key, value] : map_.entries) {
@@ -111,7 +111,7 @@ const Node* Fields::mapping(std::string_view key, bool required) {
     return v;
 }
 
-bool expect_map(const Node& n, const std::string& file, Diagnostics& diags, std::string_view what) {
+bool expect_map(const Node& n, const FileName& file, Diagnostics& diags, std::string_view what) {
     if (n.is_map()) return true;
     diags.error({file, n.line, n.column}, "wrong-type",
                 fmt::format("{} must be a mapping (key: value pairs), not a {}", what, kind_name(n.kind)));

@@ -19,7 +19,7 @@ class Fields {
 public:
     /// `what` names the mapping in messages ("item", "profile"). Unknown keys are
     /// reported at once, with a suggestion from `allowed`.
-    Fields(const Node& map, const std::string& file, Diagnostics& diags, std::span<const std::string_view> allowed,
+    Fields(const Node& map, const FileName& file, Diagnostics& diags, std::span<const std::string_view> allowed,
            std::string_view what);
 
     /// The value node for `key`, or nullptr when absent.
@@ -43,12 +43,12 @@ public:
 
 private:
     const Node& map_;
-    const std::string& file_;
+    FileName file_;
     Diagnostics& diags_;
     std::string what_;
 };
 
 /// Report "wrong-type" unless `n` is a mapping. Returns whether it is one.
-bool expect_map(const Node& n, const std::string& file, Diagnostics& diags, std::string_view what);
+bool expect_map(const Node& n, const FileName& file, Diagnostics& diags, std::string_view what);
 
 }  // namespace leadctl::yaml

@@ -311,7 +311,7 @@ private:
 
 class Builder {
 public:
-    Builder(const std::string& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook,
+    Builder(const FileName& file, const Limits& limits, Diagnostics& diags, const StreamHook* hook,
             const Source* source, TextLines* text_lines)
         : file_(file), limits_(limits), diags_(diags), hook_(hook), source_(source), text_lines_(text_lines) {}
 
@@ -525,7 +525,7 @@ private:
         return false;
     }
 
-    const std::string& file_;
+    FileName file_;
     const Limits& limits_;
     Diagnostics& diags_;
     const StreamHook* hook_ = nullptr;
@@ -541,7 +541,7 @@ private:
 
 /// Runs libyaml over the input set on `parser` and builds the document.
 /// `text_crs`: the lone CRs of a text given whole (else the Source's are used).
-void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const std::string& file,
+void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lines, const FileName& file,
                 const Limits& limits, const StreamHook* hook, Document& doc, const LoneCrScanner* text_crs = nullptr) {
     auto& diags = doc.diagnostics;
     diags.set_limit(limits.max_diagnostics);
@@ -622,7 +622,7 @@ void run_parser(yaml_parser_t& parser, const Source* source, TextLines* text_lin
 
 }  // namespace
 
-Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits) {
+Document parse(std::istream& in, const FileName& file, const StreamHook& hook, const Limits& limits) {
     Document doc;
     Parser parser;
     Source source(in.rdbuf());
@@ -631,7 +631,7 @@ Document parse(std::istream& in, const std::string& file, const StreamHook& hook
     return doc;
 }
 
-Document parse(std::string_view text, const std::string& file, const Limits& limits) {
+Document parse(std::string_view text, const FileName& file, const Limits& limits) {
     Document doc;
     auto& diags = doc.diagnostics;
     if (text.size() > limits.max_bytes) {

@@ -68,7 +68,7 @@ struct Document {
 /// document, duplicate map keys. Every failure becomes a diagnostic; nothing throws.
 /// An empty document (only comments or whitespace) yields root == nullptr and an
 /// "empty-file" error.
-Document parse(std::string_view text, const std::string& file, const Limits& limits = {});
+Document parse(std::string_view text, const FileName& file, const Limits& limits = {});
 
 /// Called for each value of the root mapping as soon as it is complete (with its
 /// key), and for each element of a root-level sequence value (with that key and
@@ -78,6 +78,6 @@ using StreamHook = std::function<bool(const Node& key, const Node& value, bool i
 
 /// Parse from a stream with a hook (see StreamHook). Checks syntax and the limits;
 /// the caller checks encoding as the bytes arrive (see files::CheckedInput).
-Document parse(std::istream& in, const std::string& file, const StreamHook& hook, const Limits& limits = {});
+Document parse(std::istream& in, const FileName& file, const StreamHook& hook, const Limits& limits = {});
 
 }  // namespace leadctl::yaml
