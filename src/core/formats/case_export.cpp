@@ -310,9 +310,10 @@ private:
         } else {
             const auto& from = origin["identifier"].get_ref<const std::string&>();
             const auto& to = destination["identifier"].get_ref<const std::string&>();
-            id = association_id(from, "isChildOf", to);
+            const std::string plain = association_id(from, "isChildOf", to);
+            id = plain;
             for (int n = 2; taken.count(id); ++n) id = association_id(from, fmt::format("isChildOf#{}", n), to);
-            if (id != association_id(from, "isChildOf", to)) {
+            if (id != plain) {
                 loss(
                     fmt::format("the isChildOf association of {}: the identifier leadctl derives for it is "
                                 "already used by another object of the package; written as {}",
