@@ -62,7 +62,7 @@ std::string help_of(const CLI::App* app) {
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, Io& io) {
+int run(std::vector<std::string> args, Io& io) {
     Context ctx(io);
     CommandResult result;
     CLI::App app{"leadctl: medical leadership competency frameworks (MLCF, HLM, FMLM) from the command line.",
@@ -105,7 +105,9 @@ int run(const std::vector<std::string>& args, Io& io) {
         return -1;
     };
 
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    // CLI11 takes the words last first; moved, so that a cohort's paths are not held twice.
+    std::vector<std::string> reversed(std::make_move_iterator(args.rbegin()), std::make_move_iterator(args.rend()));
+    std::vector<std::string>().swap(args);
     try {
         try {
             app.parse(reversed);

@@ -10,7 +10,7 @@ namespace leadctl::cli {
 
 /// Run leadctl with `args` (without the program name). Holds the only top-level
 /// try/catch: every error becomes "leadctl: error: ..." on io.err and an exit code.
-int run(const std::vector<std::string>& args, Io& io);
+int run(std::vector<std::string> args, Io& io);
 
 /// "0.1.0"
 const char* version();

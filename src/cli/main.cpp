@@ -52,8 +52,7 @@ int main(int argc, char** argv) {
     }
     if (io.terminal_width < 40) io.terminal_width = 80;
     if (io.terminal_width > 160) io.terminal_width = 160;
-    const std::vector<std::string> args(argv + 1, argv + argc);
-    const int rc = leadctl::cli::run(args, io);
+    const int rc = leadctl::cli::run(std::vector<std::string>(argv + 1, argv + argc), io);
     out.flush();
     int e = out_buf.error();
     if (e == 0 && !out) e = EIO;

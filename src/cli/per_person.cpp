@@ -42,7 +42,7 @@ std::string PerPersonOutput::render(const Assessment& a) const {
 
 void PerPersonOutput::commit(const CohortRun& run, const std::vector<std::string>& other_inputs) const {
     std::set<std::filesystem::path> inputs;
-    for (const auto& r : run.report.rows) inputs.insert(std::filesystem::weakly_canonical(r.path));
+    for (const auto& r : run.report.rows) inputs.insert(std::filesystem::weakly_canonical(r.path.str()));
     for (std::size_t i = 0; i < run.temps.size(); ++i) {
         if (run.temps[i].empty()) continue;
         const auto target = (std::filesystem::path(dir_) / run.report.rows[i].per_person_file).string();

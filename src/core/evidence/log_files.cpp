@@ -25,10 +25,10 @@ std::string log_extensions_text() {
     return out;
 }
 
-CollectedLogs collect_logs(const std::vector<std::string>& paths) {
+CollectedLogs collect_logs(std::vector<std::string> paths) {
     namespace fs = std::filesystem;
     CollectedLogs out;
-    for (const auto& p : paths) {
+    for (auto& p : paths) {
         std::error_code ec;
         if (!fs::exists(p, ec)) {
             // exists() is false too when a folder on the way may not be searched.
@@ -38,7 +38,7 @@ CollectedLogs collect_logs(const std::vector<std::string>& paths) {
             continue;
         }
         if (!fs::is_directory(p, ec)) {
-            out.logs.push_back(p);
+            out.logs.push_back(std::move(p));
             continue;
         }
         std::vector<std::string> found;

@@ -36,6 +36,6 @@ struct CollectedLogs {
 
 /// Files named, and the logs found in folders named (by extension, any case),
 /// searched recursively, each folder's files sorted; the order of `paths` is kept.
-CollectedLogs collect_logs(const std::vector<std::string>& paths);
+CollectedLogs collect_logs(std::vector<std::string> paths);
 
 }  // namespace leadctl

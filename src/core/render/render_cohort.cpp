@@ -139,7 +139,7 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
     if (c.failed > 0) {
         out += "\n" + s.bold("Not assessed") + "\n";
         for (const auto& r : c.rows) {
-            if (!r.ok) out += fmt::format("  {}: {}\n", safe(r.path), safe(r.failure));
+            if (!r.ok) out += fmt::format("  {}: {}\n", safe(r.path.str()), safe(r.failure));
         }
     }
     return out;
@@ -162,7 +162,7 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
     for (auto& h : header) h = safe(h);
     out << csv::record(header);
     for (const auto& r : c.rows) {
-        std::vector<std::string> f{safe(r.path),
+        std::vector<std::string> f{safe(r.path.str()),
                                    safe(r.person.id),
                                    safe(r.person.name),
                                    safe(r.person.stage),
@@ -245,7 +245,7 @@ std::string render_cohort_markdown(const CohortReport& c) {
     if (c.failed > 0) {
         out += "\n## Not assessed\n\n";
         for (const auto& r : c.rows) {
-            if (!r.ok) out += fmt::format("- {}: {}\n", code(r.path), cell(r.failure));
+            if (!r.ok) out += fmt::format("- {}: {}\n", code(r.path.str()), cell(r.failure));
         }
     }
     return out;
@@ -280,7 +280,7 @@ std::string render_cohort_json(const CohortReport& c) {
     j["common_gaps"] = std::move(gaps);
     Json risk = Json::array();
     for (auto i : c.at_risk) {
-        risk.push_back({{"id", c.rows[i].person.id}, {"path", c.rows[i].path}, {"coverage", c.rows[i].coverage}});
+        risk.push_back({{"id", c.rows[i].person.id}, {"path", c.rows[i].path.str()}, {"coverage", c.rows[i].coverage}});
     }
     j["at_risk"] = std::move(risk);
     Json people = Json::array();
@@ -296,7 +296,7 @@ std::string render_cohort_json(const CohortReport& c) {
                                  {"code", d.code},
                                  {"message", d.message}});
             }
-            errors.push_back({{"path", r.path},
+            errors.push_back({{"path", r.path.str()},
                               {"person", r.person.id.empty() ? Json(nullptr) : Json(r.person.id)},
                               {"name", r.person.name},
                               {"stage", r.person.stage},
@@ -309,7 +309,7 @@ std::string render_cohort_json(const CohortReport& c) {
             continue;
         }
         Json p;
-        p["path"] = r.path;
+        p["path"] = r.path.str();
         p["person"] = {
             {"id", r.person.id}, {"name", r.person.name}, {"stage", r.person.stage}, {"programme", r.person.programme}};
         p["profile"] = r.profile;
@@ -371,7 +371,7 @@ std::string render_cohort_html(const CohortReport& c) {
         out += "<tr><td>" + e(r.person.id) + "</td><td>" + e(r.person.name) + "</td>";
         if (!r.ok) {
             out += fmt::format("<td></td><td class=\"error\">error</td><td colspan=\"{}\">{}</td></tr>\n", ncols,
-                               e(r.path + ": " + r.failure));
+                               e(r.path.str() + ": " + r.failure));
             continue;
         }
         out += "<td>" + e(r.profile) + "</td><td>" + percent(r.coverage) + "</td>";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/assess/assess_log.hpp"
+#include "core/util/file_name.hpp"
 
 #include <cassert>
 #include <cstdint>
@@ -29,7 +30,7 @@ struct RowPerson {
 };
 
 struct CohortRow {
-    std::string path;
+    FileName path;     ///< interned: the reader's diagnostics name the same string
     RowPerson person;  ///< as far as the log gave it
     bool ok = false;
     std::string failure;               ///< one line, when !ok

@@ -31,32 +31,28 @@ CrosswalkIndex merged_index(Registry& registry) {
     return CrosswalkIndex(registry.crosswalk_index(ignored).crosswalks());
 }
 
-void remove_files(const std::vector<std::string>& paths) {
-    for (const auto& p : paths) {
-        if (!p.empty()) ::unlink(p.c_str());
+void remove_temps(const std::vector<CohortRow>& rows) {
+    for (const auto& r : rows) {
+        if (!r.per_person_file.empty()) ::unlink(r.per_person_file.c_str());
     }
 }
 
 /// What the workers share. Each log's row and temporary file go to a slot of
 /// its own; the rest is atomic or guarded by `mu`.
 struct Batch {
-    Batch(const std::vector<std::string>& logs, const AssessLogRequest& request, const CohortOptions& opts,
+    Batch(std::vector<std::string> logs, const AssessLogRequest& request, const CohortOptions& opts,
           const CohortCallbacks& cbs, const std::atomic<bool>& stop)
-        : paths(logs),
-          req(request),
-          options(opts),
-          callbacks(cbs),
-          cancel(stop),
-          rows(logs.size()),
-          temps(logs.size()) {}
+        : paths(std::move(logs)), req(request), options(opts), callbacks(cbs), cancel(stop), rows(paths.size()) {}
 
-    const std::vector<std::string>& paths;
+    /// Each path is given up once its log is done and its row names the interned
+    /// path: a cohort's paths are held once (bench/report.sh measures peak RSS
+    /// against cohort size).
+    std::vector<std::string> paths;
     const AssessLogRequest& req;
     const CohortOptions& options;
     const CohortCallbacks& callbacks;
     const std::atomic<bool>& cancel;
-    std::vector<CohortRow> rows;
-    std::vector<std::string> temps;
+    std::vector<CohortRow> rows;  ///< a row's per_person_file is its temporary file until the rows are finished
     std::atomic<std::size_t> next{0};
     std::atomic<bool> write_failed{false};
     std::mutex mu;
@@ -88,26 +84,29 @@ struct Batch {
     /// False when `cancel` interrupted the log.
     bool assess(std::size_t i) {
         CohortRow row;
+        std::string temp;
         try {
             const auto r = assess_log(paths[i], req);
             if (r.failure == AssessFailure::cancelled) return false;
-            row = make_row(paths[i], r);
-            if (row.ok && callbacks.render_person) {
+            if (r.failure == AssessFailure::none && callbacks.render_person) {
                 auto t = files::write_temp(options.per_person_dir, kPerPersonTempName,
                                            callbacks.render_person(*r.assessment));
-                temps[i] = t.path;
+                temp = std::move(t.path);
                 if (!t.error.empty()) {
                     std::lock_guard lock(mu);
                     if (write_error.empty()) write_error = t.error;
                     write_failed = true;
                 }
             }
+            row = make_row(std::string(), r);  // the path is moved in below, whatever happened
         } catch (const std::exception& e) {
             row = CohortRow{};
-            row.path = paths[i];
             row.failure = fmt::format("internal error: {}", e.what());
             ++row.errors;
         }
+        row.path = paths[i];
+        std::string().swap(paths[i]);  // the interned name is the one copy kept
+        row.per_person_file = std::move(temp);
         rows[i] = std::move(row);
         return true;
     }
@@ -146,9 +145,8 @@ const Framework* CohortSnapshot::framework(std::string_view id) const {
     return it == frameworks_.end() ? nullptr : it->second.get();
 }
 
-CohortRun run_cohort(const std::vector<std::string>& paths, const CohortSnapshot& snapshot,
-                     const CohortRequest& request, const CohortOptions& options, const CohortCallbacks& callbacks,
-                     const std::atomic<bool>& cancel) {
+CohortRun run_cohort(std::vector<std::string> paths, const CohortSnapshot& snapshot, const CohortRequest& request,
+                     const CohortOptions& options, const CohortCallbacks& callbacks, const std::atomic<bool>& cancel) {
     // Made once for the whole cohort: what each reference counts toward, per profile.
     std::vector<TargetMap> targets;
     targets.reserve(request.framework->profiles.size());
@@ -169,7 +167,7 @@ CohortRun run_cohort(const std::vector<std::string>& paths, const CohortSnapshot
     req.cancel = &cancel;
 
     const std::size_t total = paths.size();
-    Batch batch(paths, req, options, callbacks, cancel);
+    Batch batch(std::move(paths), req, options, callbacks, cancel);
     const auto jobs = static_cast<unsigned>(std::min<std::size_t>(std::max(options.jobs, 1U), total));
     if (jobs <= 1) {
         batch.work([&] {
@@ -185,7 +183,7 @@ CohortRun run_cohort(const std::vector<std::string>& paths, const CohortSnapshot
     run.write_error = batch.write_error;
     run.cancelled = run.write_error.empty() && run.done < total;
     if (run.cancelled || !run.write_error.empty()) {
-        remove_files(batch.temps);
+        remove_temps(batch.rows);
         return run;
     }
     CohortReport& c = run.report;
@@ -196,7 +194,6 @@ CohortRun run_cohort(const std::vector<std::string>& paths, const CohortSnapshot
     c.at_risk_below = request.at_risk_below;
     // Each row carries its temporary file through the sort, in the field that
     // then receives its final name.
-    for (std::size_t i = 0; i < total; ++i) batch.rows[i].per_person_file = std::move(batch.temps[i]);
     c.rows = std::move(batch.rows);
     finish_cohort(c);
     for (auto& r : c.rows) run.temps.push_back(std::exchange(r.per_person_file, {}));

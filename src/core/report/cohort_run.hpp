@@ -85,8 +85,7 @@ struct CohortRun {
 /// Assess each log of `paths` against `request` on `options.jobs` threads. The
 /// rows do not depend on the number of threads. `cancel` is polled between
 /// logs and between a log's entries.
-CohortRun run_cohort(const std::vector<std::string>& paths, const CohortSnapshot& snapshot,
-                     const CohortRequest& request, const CohortOptions& options, const CohortCallbacks& callbacks,
-                     const std::atomic<bool>& cancel);
+CohortRun run_cohort(std::vector<std::string> paths, const CohortSnapshot& snapshot, const CohortRequest& request,
+                     const CohortOptions& options, const CohortCallbacks& callbacks, const std::atomic<bool>& cancel);
 
 }  // namespace leadctl

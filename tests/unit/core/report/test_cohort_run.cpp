@@ -49,7 +49,7 @@ std::vector<std::string> write_cohort(const ScratchDir& dir) {
 std::string describe(const CohortRow& r) {
     std::string s =
         fmt::format("{} {} ok={} failure='{}' errors={} warnings={} entries={} profile={} {}/{}/{}/{} {:.4f} [",
-                    std::filesystem::path(r.path).filename().string(), r.person.id, r.ok, r.failure, r.errors,
+                    std::filesystem::path(r.path.str()).filename().string(), r.person.id, r.ok, r.failure, r.errors,
                     r.warnings, r.entries, r.profile, r.assessed, r.met, r.partial, r.gap, r.coverage);
     for (const auto& c : r.items) s += fmt::format("{}:{} ", to_string(c.status), c.entries);
     return s + "]";
