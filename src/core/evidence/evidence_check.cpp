@@ -39,10 +39,9 @@ void EvidenceChecker::entry(const Entry& e) {
     if (file_.empty()) file_ = e.location.file;
     // Unique ids.
     if (!e.id.empty()) {
-        auto [it, inserted] = first_line_of_id_.emplace(e.id, e.location.line);
-        if (!inserted) {
+        if (const auto first = first_line_of_id_.insert(e.id, e.location.line)) {
             diags_.error(e.location, "duplicate-id",
-                         fmt::format("entry id \"{}\" is already used by the entry at line {}", e.id, it->second));
+                         fmt::format("entry id \"{}\" is already used by the entry at line {}", e.id, *first));
         }
     }
     // Dates.

@@ -8,6 +8,7 @@
 #include "core/evidence/evidence.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/util/first_seen.hpp"
 #include "core/util/privacy.hpp"
 
 #include <functional>
@@ -15,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace leadctl {
@@ -78,7 +78,7 @@ private:
     FrameworkLookup lookup_;
     EvidenceCheckOptions options_;
     Diagnostics& diags_;
-    std::unordered_map<std::string, int> first_line_of_id_;
+    FirstSeen first_line_of_id_;  ///< compact: a long log's ids are most of what validate keeps
     std::vector<PendingPrivacy> pending_;
     std::size_t unplaced_ = 0;
     FileName file_;

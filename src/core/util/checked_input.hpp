@@ -26,9 +26,11 @@ public:
     static constexpr std::size_t kMaxLine = std::size_t{16} << 20;
 
     /// Reads `fd` (not owned, not closed). `keep_bytes`: how much already-read text
-    /// is kept for line() (at least the current line is always kept). A line longer
+    /// is kept for line() (at least the current line is always kept; by default
+    /// 128 KiB, far more than an entry spans, and the window is then at most
+    /// 2 x 128 KiB + kChunk, whatever the length of the file). A line longer
     /// than `max_line` bytes is a problem (too_long) and ends the stream there.
-    explicit CheckedInput(int fd, std::size_t keep_bytes = std::size_t{1} << 20, std::size_t max_line = kMaxLine);
+    explicit CheckedInput(int fd, std::size_t keep_bytes = std::size_t{128} << 10, std::size_t max_line = kMaxLine);
 
     /// The first bytes of the input (up to `n`, fewer at its end or before an
     /// encoding problem), without consuming them: for format detection.
