@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <set>
 
 namespace leadctl {
 
@@ -63,8 +62,11 @@ void EvidenceChecker::entry(const Entry& e) {
         }
     }
     // Competencies.
-    std::set<std::string> seen;
-    std::vector<const Framework*> tagged;
+    // Scratch lists kept by the checker: cleared, not reallocated, per entry.
+    auto& seen = seen_items_;
+    auto& tagged = tagged_;
+    seen.clear();
+    tagged.clear();
     for (const auto& t : e.competencies) {
         const auto r = parse_reference(text::trim(t.ref));
         if (!r) {
@@ -109,9 +111,11 @@ void EvidenceChecker::entry(const Entry& e) {
             unknown_competency(t, fmt::format("{} has no item \"{}\"{}", fw->id, r->code, hint));
             continue;
         }
-        if (!seen.insert(fw->id + ":" + it->code).second) {
+        if (std::find(seen.begin(), seen.end(), it) != seen.end()) {
             diags_.warning(t.location, "duplicate-competency",
                            fmt::format("{}:{} is tagged twice in this entry", fw->id, it->code));
+        } else {
+            seen.push_back(it);
         }
         if (std::find(tagged.begin(), tagged.end(), fw) == tagged.end()) tagged.push_back(fw);
     }

@@ -80,6 +80,8 @@ private:
     Diagnostics& diags_;
     FirstSeen first_line_of_id_;  ///< compact: a long log's ids are most of what validate keeps
     std::vector<PendingPrivacy> pending_;
+    std::vector<const Item*> seen_items_;   ///< scratch: the items an entry is tagged to
+    std::vector<const Framework*> tagged_;  ///< scratch: the frameworks an entry is tagged to
     std::size_t unplaced_ = 0;
     FileName file_;
 };
