@@ -1,9 +1,11 @@
 #include "core/assess/assess_log.hpp"
 
+#include "core/model/stage.hpp"
 #include "core/util/privacy.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <memory>
 
 namespace leadctl {
@@ -15,13 +17,37 @@ const Profile* choose_profile(const Framework& fw, const std::string& target, co
         why = fmt::format("{} has no profiles to assess against", fw.id);
         return nullptr;
     }
+    const std::string stage = person ? person->stage : std::string();
     std::string wanted = target;
-    if (wanted.empty() && person && fw.profile(person->stage)) wanted = person->stage;
+    if (wanted.empty() && fw.profile(stage)) wanted = stage;  // a stage that names a profile
+    if (wanted.empty() && !stage.empty()) {
+        // Else the career stage the words mean, and the profile that serves it.
+        if (const CareerStage* cs = career_stage_of(stage)) {
+            for (const auto& p : fw.profiles) {
+                if (std::find(p.stages.begin(), p.stages.end(), cs->id) != p.stages.end()) return &p;
+            }
+            why = fmt::format(
+                "{} has no profile for the career stage {} (the person's stage \"{}\"){}: say which "
+                "to assess against: --target {}",
+                fw.id, cs->id, stage,
+                std::none_of(fw.profiles.begin(), fw.profiles.end(), [](const Profile& p) { return !p.stages.empty(); })
+                    ? std::string("; its profiles are not tied to career stages")
+                    : std::string(),
+                text::join(ids, "|"));
+            return nullptr;
+        }
+    }
     if (wanted.empty()) {
-        why = fmt::format("say which profile of {} to assess against: --target {}{}", fw.id, text::join(ids, "|"),
-                          person && !person->stage.empty()
-                              ? fmt::format(" (the person's stage \"{}\" is not one)", person->stage)
-                              : "");
+        std::string about;
+        if (!stage.empty()) {
+            auto words = career_stage_words();
+            words.insert(words.end(), ids.begin(), ids.end());
+            const auto close = text::closest_match(stage, words);
+            about = fmt::format(" (the person's stage \"{}\" is neither a profile nor a career stage{})", stage,
+                                close ? fmt::format("; did you mean \"{}\"?", *close) : std::string());
+        }
+        why =
+            fmt::format("say which profile of {} to assess against: --target {}{}", fw.id, text::join(ids, "|"), about);
         return nullptr;
     }
     const Profile* profile = fw.profile(wanted);

@@ -160,6 +160,7 @@ private:
                 if (!p.description.empty()) one["description"] = p.description;
                 one["requires"] = p.required;
                 if (!p.level.empty()) one["level"] = p.level;
+                if (!p.stages.empty()) one["stages"] = p.stages;
                 if (!p.notes.empty()) one["notes"] = p.notes;
                 ps.push_back(std::move(one));
             }

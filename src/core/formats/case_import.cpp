@@ -311,6 +311,7 @@ private:
             pr.notes = text_of(o, "notes", p, "a profile", false).value_or("");
             pr.level = text_of(o, "level", p, "a profile", false).value_or("");
             if (auto r = o.find("requires"); r != o.end()) pr.required = texts(*r, p + "requires", "requires");
+            if (auto r = o.find("stages"); r != o.end()) pr.stages = texts(*r, p + "stages", "stages");
             fw_.profiles.push_back(std::move(pr));
         });
         if (auto x = e.find("x"); x != e.end()) foreign_x_of(*x, path + "x", fw_.extra);

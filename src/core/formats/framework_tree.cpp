@@ -147,6 +147,7 @@ FileNode framework_tree(const Framework& fw, int item, int max_depth) {
             put_prose(profile, "description", p.description);
             put_list(profile, "requires", p.required);
             put_prose(profile, "level", p.level);
+            if (!p.stages.empty()) put_list(profile, "stages", p.stages);
             put_prose(profile, "notes", p.notes);
             profiles.items.push_back(std::move(profile));
         }

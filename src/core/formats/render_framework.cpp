@@ -100,11 +100,18 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         }
         if (!fw.profiles.empty()) {
             out += fmt::format("\n{}\n", s.bold("Profiles (targets):"));
-            Table t({"PROFILE", "NAME", "REQUIRES"});
+            const bool staged =
+                std::any_of(fw.profiles.begin(), fw.profiles.end(), [](const Profile& p) { return !p.stages.empty(); });
+            Table t(staged ? std::vector<std::string>{"PROFILE", "NAME", "REQUIRES", "FOR STAGES"}
+                           : std::vector<std::string>{"PROFILE", "NAME", "REQUIRES"});
             for (const auto& p : fw.profiles) {
                 std::string req = fmt::format("{} item{}", p.required.size(), p.required.size() == 1 ? "" : "s");
                 if (!p.level.empty()) req += fmt::format(" at {}", p.level);
-                t.add_row({Cell(p.id, "36"), p.name, req});
+                if (staged) {
+                    t.add_row({Cell(p.id, "36"), p.name, req, p.stages.empty() ? "-" : text::join(p.stages, ", ")});
+                } else {
+                    t.add_row({Cell(p.id, "36"), p.name, req});
+                }
             }
             out += t.render(s, "  ");
         }
@@ -251,6 +258,7 @@ std::string render_json(const Framework& fw, int item, const ShowOptions& opt) {
                             {"description", p.description},
                             {"requires", p.required},
                             {"level", p.level.empty() ? Json(nullptr) : Json(p.level)},
+                            {"stages", p.stages},
                             {"notes", p.notes}});
     }
     j["profiles"] = std::move(profiles);
@@ -357,10 +365,11 @@ std::string render_markdown(const Framework& fw, int item, const ShowOptions& op
         }
     }
     if (!fw.profiles.empty()) {
-        out += "\n## Profiles\n\n| Profile | Name | Requires | Level |\n|---|---|---|---|\n";
+        out += "\n## Profiles\n\n| Profile | Name | Requires | Level | For stages |\n|---|---|---|---|---|\n";
         for (const auto& p : fw.profiles) {
-            out += fmt::format("| {} | {} | {} | {} |\n", md_code(p.id), md_cell(p.name),
-                               md_cell(text::join(p.required, ", ")), p.level.empty() ? "—" : md_cell(p.level));
+            out += fmt::format("| {} | {} | {} | {} | {} |\n", md_code(p.id), md_cell(p.name),
+                               md_cell(text::join(p.required, ", ")), p.level.empty() ? "—" : md_cell(p.level),
+                               p.stages.empty() ? "—" : md_cell(text::join(p.stages, ", ")));
         }
     }
     if (fw.completeness == "partial" && !fw.completeness_note.empty()) {

@@ -1,6 +1,7 @@
 #include "core/model/framework_check.hpp"
 
 #include "core/model/codes.hpp"
+#include "core/model/stage.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -68,6 +69,7 @@ private:
     [[nodiscard]] SourceLocation profile_place(std::size_t k, std::string_view field) const {
         if (const auto* p = fw_.places.find(fmt::format("profile.{}.{}", k, field))) return *p;
         if (field.starts_with("requires.")) return profile_place(k, "requires");
+        if (field.starts_with("stages.")) return profile_place(k, "stages");
         return fw_.profiles[k].location;
     }
     [[nodiscard]] bool outside_depth(const Item& it) const { return it.depth >= kMaxItemDepth; }
@@ -220,6 +222,44 @@ private:
                                            p.id, p.level)
                              : fmt::format("profile \"{}\" sets level \"{}\", which is not in the scale{}", p.id,
                                            p.level, level_hint(p.level, level_ids_)));
+        }
+        stages(k);
+    }
+
+    /// A profile's stages are career stage ids, each served by one profile only:
+    /// a person's stage then chooses one profile.
+    void stages(std::size_t k) {
+        const Profile& p = fw_.profiles[k];
+        std::vector<std::string> ids;
+        for (const auto& s : career_stages()) ids.emplace_back(s.id);
+        for (std::size_t j = 0; j < p.stages.size(); ++j) {
+            const auto& st = p.stages[j];
+            const auto where = profile_place(k, fmt::format("stages.{}", j));
+            if (!career_stage(st)) {
+                const auto* meant = career_stage_of(st);
+                diags_.error(
+                    where, "unknown-stage",
+                    fmt::format("profile \"{}\" serves unknown career stage \"{}\"{}; stages: {}", p.id, st,
+                                meant ? fmt::format(" (did you mean \"{}\"?)", meant->id) : text::did_you_mean(st, ids),
+                                text::join(ids, ", ")));
+                continue;
+            }
+            if (std::find(p.stages.begin(), p.stages.begin() + static_cast<std::ptrdiff_t>(j), st) !=
+                p.stages.begin() + static_cast<std::ptrdiff_t>(j)) {
+                diags_.warning(where, "duplicate-stage",
+                               fmt::format("profile \"{}\" lists stage \"{}\" twice", p.id, st));
+                continue;
+            }
+            for (std::size_t e = 0; e < k; ++e) {
+                const auto& other = fw_.profiles[e];
+                if (std::find(other.stages.begin(), other.stages.end(), st) != other.stages.end()) {
+                    diags_.error(where, "stage-in-two-profiles",
+                                 fmt::format("career stage \"{}\" is served by profile \"{}\" already: a stage chooses "
+                                             "one profile",
+                                             st, other.id));
+                    break;
+                }
+            }
         }
     }
 };

@@ -578,6 +578,10 @@ void diff_profiles(const Framework& a, const Framework& b, const Matching& m, st
         s.text(ChangeKind::profile_changed, "notes", p.notes, q->notes);
         s.text(ChangeKind::profile_changed, "level", p.level, q->level);
         diff_requires(a, p, b, *q, m, out);
+        if (auto c = list_change(ChangeKind::profile_changed, "stages", p.id, q->id, p.stages, q->stages);
+            !c.removed.empty() || !c.added.empty()) {
+            out.push_back(std::move(c));
+        }
     }
     for (const auto& q : b.profiles) {
         if (!a.profile(q.id))

@@ -18,7 +18,7 @@ constexpr std::string_view kSourceKeys[] = {"citation", "url"};
 constexpr std::string_view kLevelKeys[] = {"id", "name", "description", "x"};
 constexpr std::string_view kItemKeys[] = {"code",    "name",     "type",   "description", "notes",
                                           "aliases", "outcomes", "levels", "items",       "x"};
-constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level"};
+constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level", "stages"};
 
 /// Reads the file into the model as it is, reporting what has the wrong shape
 /// (unknown keys, wrong types, missing profile and level fields) and recording
@@ -195,6 +195,18 @@ private:
                     }
                     fw.places.set(fmt::format("{}requires.{}", path, p.required.size()), where);
                     p.required.push_back(r->value);
+                }
+            }
+            if (const auto* st = pf.list("stages")) {
+                fw.places.set(path + "stages", pf.at(*st));
+                for (const auto& r : st->items) {
+                    const SourceLocation where{file_, r->line, r->column};
+                    if (!r->is_scalar()) {
+                        diags_.error(where, "wrong-type", "entries of \"stages\" must be career stage ids");
+                        continue;
+                    }
+                    fw.places.set(fmt::format("{}stages.{}", path, p.stages.size()), where);
+                    p.stages.push_back(r->value);
                 }
             }
             fw.profiles.push_back(std::move(p));

@@ -63,6 +63,7 @@ struct Profile {
     std::string notes;
     std::vector<std::string> required;  ///< item codes
     std::string level;                  ///< scale level id, or empty
+    std::vector<std::string> stages;    ///< career stage ids (core/model/stage.hpp) the profile serves
     SourceLocation location;
 };
 

@@ -250,6 +250,27 @@ TEST_SUITE("core::model::framework_check") {
                                        "framework declares no scale"});
     }
 
+    TEST_CASE("a profile's stages are career stage ids, each served by one profile, said at the stage") {
+        auto fw = valid();
+        fw.profiles[0].stages = {"foundation", "F2", "post-cct", "foundation"};
+        fw.places.set("profile.0.stages.1", {"f.yaml", 44, 9});
+        fw.places.set("profile.0.stages.3", {"f.yaml", 46, 9});
+        Profile q = fw.profiles[0];
+        q.id = "q";
+        q.stages = {"post-cct", "sas"};
+        fw.places.set("profile.1.stages", {"f.yaml", 50, 13});
+        fw.profiles.push_back(q);
+        fw.index();
+        CHECK(found(fw) ==
+              std::vector<std::string>{
+                  "44:9 [unknown-stage] profile \"p\" serves unknown career stage \"F2\" (did you mean "
+                  "\"foundation\"?); stages: medical-student, foundation, core-training, specialty-training, sas, "
+                  "post-cct",
+                  "46:9 [duplicate-stage] profile \"p\" lists stage \"foundation\" twice",
+                  "50:13 [stage-in-two-profiles] career stage \"post-cct\" is served by profile \"p\" already: a "
+                  "stage chooses one profile"});
+    }
+
     TEST_CASE("without any places, diagnostics carry no location") {
         Framework fw;
         fw.index();

@@ -308,6 +308,17 @@ TEST_SUITE("core::framework_diff") {
         CHECK(r.added == std::vector<std::string>{"b"});  // c → t1 is the same item
     }
 
+    TEST_CASE("a profile's career stages are compared as a list") {
+        const auto a = fw(kItems + "profiles:\n  - {id: p, name: P, requires: [a], stages: [foundation, sas]}\n", "");
+        const auto b = fw(kItems + "profiles:\n  - {id: p, name: P, requires: [a], stages: [sas, post-cct]}\n", "");
+        const auto d = diff_frameworks(a, b);
+        REQUIRE(kinds(d) == std::vector<std::string>{"profile_changed p stages"});
+        const auto c = of_kind(d, ChangeKind::profile_changed)[0];
+        CHECK(c.removed == std::vector<std::string>{"foundation"});
+        CHECK(c.added == std::vector<std::string>{"post-cct"});
+        CHECK(diff_frameworks(a, a).changes.empty());
+    }
+
     TEST_CASE("changes come in a fixed order: header, OLD's items, additions, scale, profiles") {
         const auto a = fw(kItems, "edition: 1st\n");
         const auto b = fw("  - {code: z, name: Zeta}\n" + edited("name: Teamwork", "name: Teams") +
