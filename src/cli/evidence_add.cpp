@@ -124,7 +124,8 @@ void setup_evidence_add(CLI::App& parent, Context& ctx, CommandResult& result) {
         ->type_name("LOG");
     cmd->add_option("--type", opt->type,
                     "Entry type: audit, qip, teaching, committee, management, shadowing, course, "
-                    "reflection, feedback-360, presentation, publication or other")
+                    "reflection, feedback-360, presentation, publication, appraisal, supervisor-report, wpba, "
+                    "leadership-role or other")
         ->required()
         ->type_name("TYPE");
     cmd->add_option("--title", opt->title, "What was done")->required()->type_name("TEXT");

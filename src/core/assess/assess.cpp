@@ -1,5 +1,6 @@
 #include "core/assess/assess.hpp"
 
+#include "core/model/stage.hpp"
 #include "core/util/text.hpp"
 #include "core/yaml/yaml_fields.hpp"
 
@@ -125,7 +126,7 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
 
 OpportunityLoad load_opportunities(std::string_view text, const std::string& file) {
     static constexpr std::string_view kHeader[] = {"id", "title", "version", "license", "source", "opportunities"};
-    static constexpr std::string_view kKeys[] = {"id", "title", "description", "type", "origin", "develops"};
+    static constexpr std::string_view kKeys[] = {"id", "title", "description", "type", "origin", "develops", "stages"};
     OpportunityLoad out;
     auto& d = out.diagnostics;
     auto doc = yaml::parse(text, file);
@@ -136,13 +137,38 @@ OpportunityLoad load_opportunities(std::string_view text, const std::string& fil
         for (const auto& n : list->items) {
             if (!yaml::expect_map(*n, file, d, "an opportunity")) continue;
             yaml::Fields o(*n, file, d, kKeys, "opportunity");
-            Opportunity op{o.text("id", true), o.text("title", true), o.text("description"),
-                           o.text("type"),     o.text("origin"),      o.texts("develops")};
+            Opportunity op{o.text("id", true), o.text("title", true), o.text("description"), o.text("type", true),
+                           o.text("origin"),   o.texts("develops"),   o.texts("stages")};
             for (const auto& r : op.develops) {
                 if (!parse_reference(r)) {
                     d.error(o.where(), "invalid-reference",
                             fmt::format("\"{}\" is not a reference such as mlcf:2.4", r));
                 }
+            }
+            if (!op.type.empty() && std::none_of(kEvidenceTypes.begin(), kEvidenceTypes.end(),
+                                                 [&](const EvidenceType& t) { return t.name == op.type; })) {
+                std::vector<std::string> types;
+                for (const auto& t : kEvidenceTypes) types.emplace_back(t.name);
+                d.error(o.where(), "unknown-type",
+                        fmt::format("opportunity \"{}\": type \"{}\" is not an entry type{}", op.id, op.type,
+                                    text::did_you_mean(op.type, types)));
+            }
+            // Which stages it suits: said for every opportunity, so that no
+            // student-only advice reaches a consultant (and none the other way).
+            if (op.stages.empty()) {
+                d.error(o.where(), "missing-field",
+                        fmt::format("opportunity \"{}\" says no \"stages\" (career stage ids it suits)", op.id));
+            }
+            for (const auto& st : op.stages) {
+                if (career_stage(st)) continue;
+                std::vector<std::string> ids;
+                for (const auto& c : career_stages()) ids.emplace_back(c.id);
+                const auto* meant = career_stage_of(st);
+                d.error(
+                    o.where(), "unknown-stage",
+                    fmt::format("opportunity \"{}\": \"{}\" is not a career stage{}; stages: {}", op.id, st,
+                                meant ? fmt::format(" (did you mean \"{}\"?)", meant->id) : text::did_you_mean(st, ids),
+                                text::join(ids, ", ")));
             }
             out.opportunities.push_back(std::move(op));
         }
@@ -354,8 +380,23 @@ Assessment Assessor::finish() {
     for (int y : targets_.assessed()) {
         if (a.at(y).status != ItemStatus::met) unmet.push_back(y);
     }
+    // Only what suits the person's career stage: the one their stage words name,
+    // else those the profile serves; neither known (HLM with --target): any.
+    std::vector<std::string_view> stages;
+    if (const CareerStage* cs = career_stage_of(a.person.stage)) {
+        stages.push_back(cs->id);
+    } else {
+        for (const auto& st : targets_.profile().stages) stages.emplace_back(st);
+    }
+    const auto suits = [&](const Opportunity& op) {
+        if (stages.empty() || op.stages.empty()) return true;
+        return std::any_of(op.stages.begin(), op.stages.end(), [&](const std::string& st) {
+            return std::find(stages.begin(), stages.end(), st) != stages.end();
+        });
+    };
     std::vector<std::vector<int>> develops(opportunities_.size());
     for (std::size_t o = 0; o < opportunities_.size(); ++o) {
+        if (!suits(opportunities_[o])) continue;
         for (int y : unmet) {
             for (const auto& ref : opportunities_[o].develops) {
                 if (reaches(ref, y)) {

@@ -54,6 +54,7 @@ struct Opportunity {
     std::string type;                   ///< the evidence type it usually produces
     std::string origin;                 ///< seed or editorial
     std::vector<std::string> develops;  ///< references, any framework
+    std::vector<std::string> stages;    ///< career stage ids it suits (core/model/stage.hpp); empty: any
 };
 
 struct OpportunityLoad {

@@ -24,7 +24,7 @@ struct EvidenceType {
 };
 
 /// The closed set of entry types.
-inline constexpr std::array<EvidenceType, 12> kEvidenceTypes{{
+inline constexpr std::array<EvidenceType, 16> kEvidenceTypes{{
     {"audit", "clinical audit or re-audit, led or taken part in"},
     {"qip", "quality improvement project (e.g. PDSA cycles)"},
     {"teaching", "teaching or training others, peer teaching"},
@@ -36,6 +36,10 @@ inline constexpr std::array<EvidenceType, 12> kEvidenceTypes{{
     {"feedback-360", "multi-source (360-degree) feedback"},
     {"presentation", "presenting at a meeting or conference"},
     {"publication", "a publication, poster or report"},
+    {"appraisal", "an appraisal or educational review, with a personal development plan"},
+    {"supervisor-report", "an educational or clinical supervisor's report"},
+    {"wpba", "a workplace-based assessment (e.g. a leadership case-based discussion)"},
+    {"leadership-role", "a formal leadership role or fellowship (e.g. chief registrar)"},
     {"other", "anything else, described in the title"},
 }};
 

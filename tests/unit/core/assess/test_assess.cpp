@@ -17,9 +17,9 @@ struct World {
     TinyWorld w;
     std::shared_ptr<CrosswalkIndex> index;
     std::vector<Opportunity> opportunities{
-        {"o-bc", "Develops b and c", "", "qip", "editorial", {"d:b", "d:c"}},
-        {"o-c", "Develops c only", "", "course", "editorial", {"d:c"}},
-        {"o-a-via-e", "Develops a through the crosswalk", "", "audit", "editorial", {"e:e1"}},
+        {"o-bc", "Develops b and c", "", "qip", "editorial", {"d:b", "d:c"}, {}},
+        {"o-c", "Develops c only", "", "course", "editorial", {"d:c"}, {"foundation", "core-training"}},
+        {"o-a-via-e", "Develops a through the crosswalk", "", "audit", "editorial", {"e:e1"}, {}},
     };
     World() {
         w.frameworks.clear();
@@ -64,10 +64,13 @@ Entry entry(std::string id, Date date, std::string type, std::vector<std::string
 }
 
 Assessment assess(const World& world, const std::vector<Entry>& entries, Policy policy = {},
-                  const std::string& profile = "p", Date as_of = {2026, 6, 1}) {
+                  const std::string& profile = "p", Date as_of = {2026, 6, 1}, const std::string& stage = "") {
     const FrameworkSource source{world.w.lookup(), {"d", "e", "f"}};
     const TargetMap targets(world.d(), *world.d().profile(profile), std::move(policy), *world.index, source);
     Assessor a(targets, as_of, world.w.lookup(), world.opportunities);
+    Person p;
+    p.stage = stage;
+    a.person(p);
     for (const auto& e : entries) a.entry(e);
     return a.finish();
 }
@@ -234,6 +237,23 @@ TEST_SUITE("core::assess") {
         Policy one;
         one.max_suggestions = 1;
         CHECK(assess(w, {}, one).suggestions[2].opportunities.size() == 1);
+    }
+
+    TEST_CASE(
+        "suggestions suit the person's career stage, and an unknown stage or a stageless profile filters nothing") {
+        World w;
+        const auto ids_for_c = [&](const std::string& stage) {
+            std::vector<std::string> ids;
+            const auto a = assess(w, {}, {}, "p", {2026, 6, 1}, stage);
+            for (const auto& o : a.suggestions[2].opportunities) ids.push_back(o.opportunity->id);
+            return ids;
+        };
+        CHECK(ids_for_c("F1") == std::vector<std::string>{"o-bc", "o-c"});
+        CHECK(ids_for_c("CT2") == std::vector<std::string>{"o-bc", "o-c"});
+        CHECK(ids_for_c("medical student") == std::vector<std::string>{"o-bc"});  // o-c is for doctors
+        CHECK(ids_for_c("consultant") == std::vector<std::string>{"o-bc"});
+        CHECK(ids_for_c("") == std::vector<std::string>{"o-bc", "o-c"});
+        CHECK(ids_for_c("wizard") == std::vector<std::string>{"o-bc", "o-c"});
     }
 
     TEST_CASE("a policy file overrides defaults and rejects unknown keys and bad values") {

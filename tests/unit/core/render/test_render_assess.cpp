@@ -38,7 +38,7 @@ profiles:
         return *l.framework;
     }();
     CrosswalkIndex index{{}};
-    std::vector<Opportunity> ops{{"o", "Try <img src=x onerror=alert(1)>", "", "qip", "editorial", {"x:a"}}};
+    std::vector<Opportunity> ops{{"o", "Try <img src=x onerror=alert(1)>", "", "qip", "editorial", {"x:a"}, {}}};
 };
 
 Assessment hostile_assessment(const Hostile& h) {
