@@ -45,6 +45,7 @@ int run_query(const MapOptions& opt, Context& ctx) {
     if (!relations.error.empty()) throw UsageError("--relations: " + relations.error);
     filter.relations = std::move(relations.relations);
     filter.min_confidence = opt.min_confidence;
+    filter.prune_composed = false;  // for now, every composed mapping, as before
 
     const auto ref = parse_reference(opt.args[0]);
     auto from = ctx.framework(ref ? ref->prefix : opt.args[0]);
