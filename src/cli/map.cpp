@@ -45,6 +45,7 @@ int run_query(const MapOptions& opt, Context& ctx) {
     if (!relations.error.empty()) throw UsageError("--relations: " + relations.error);
     filter.relations = std::move(relations.relations);
     filter.min_confidence = opt.min_confidence;
+    filter.prune_composed = !opt.all;
 
     const auto ref = parse_reference(opt.args[0]);
     auto from = ctx.framework(ref ? ref->prefix : opt.args[0]);
@@ -115,12 +116,16 @@ void setup_map(CLI::App& app, Context& ctx, CommandResult& result) {
     cmd->add_flag("--matrix", opt->matrix, "Show a grid of FROM's items against TO's items");
     cmd->add_option("--relations", opt->relations, "Keep only these relations: exact,close,broad,narrow,related")
         ->type_name("LIST");
-    cmd->add_option("--min-confidence", opt->min_confidence, "Drop mappings with a lower confidence (0-1)")
-        ->check(CLI::Range(0.0, 1.0).description(""))
-        ->type_name("X");
-    cmd->add_option("--max-hops", opt->max_hops, "Compose through at most N crosswalks (default 2; 1 = direct only)")
-        ->check(CLI::Range(1, 5).description(""))
-        ->type_name("N");
+    auto* min_confidence = cmd->add_option("--min-confidence", opt->min_confidence,
+                                           "Drop mappings with a lower confidence (0-1); show every other composed one")
+                               ->check(CLI::Range(0.0, 1.0).description(""))
+                               ->type_name("X");
+    auto* max_hops = cmd->add_option("--max-hops", opt->max_hops,
+                                     "Compose through at most N crosswalks (default 2; 1 = direct only); "
+                                     "show every composed mapping")
+                         ->check(CLI::Range(1, 5).description(""))
+                         ->type_name("N");
+    cmd->add_flag("--all", opt->all, "Show every composed mapping, also those that add nothing (see below)");
     add_format_option(*cmd, opt->format, kMapFormats);
     cmd->add_option("--import", opt->import_file, "Read an SSSOM TSV mapping set and write it as a crosswalk file")
         ->type_name("FILE.sssom.tsv");
@@ -128,10 +133,19 @@ void setup_map(CLI::App& app, Context& ctx, CommandResult& result) {
         ->type_name("FILE");
     cmd->add_flag("--check", opt->check, "Check crosswalk files (default: every crosswalk on the path)");
     cmd->add_flag("--strict", opt->strict, "With --check: treat warnings (such as missing coverage) as errors");
-    cmd->footer(R"(Relations read "FROM-item RELATION TO-item": = exact, ≈ close, ⊂ broad (the
+    cmd->footer(fmt::format(R"(Relations read "FROM-item RELATION TO-item": = exact, ≈ close, ⊂ broad (the
 target is broader), ⊃ narrow (the target is narrower), ~ related. When no
 crosswalk joins two items directly, mappings are composed through a third
 framework (shown "via hlm:6"); confidence multiplies along the path.
+
+By default, composed mappings that add nothing are hidden (the summary line
+counts them): those of an item that a crosswalk between FROM and TO lists as
+unmapped, those that a direct mapping of the same item to the target, to an
+ancestor or to a descendant of it already gives, and those with a confidence
+below {:.1f}. That floor is leadctl's own choice, from no published source: just
+below the weakest direct mapping in the bundled crosswalks (0.25), about the
+product of two middling links (0.45 × 0.45). --all, --max-hops or
+--min-confidence (which replaces the floor) show every composed mapping.
 
 Examples:
   leadctl map mlcf hlm                      every MLCF item and what it maps to in the HLM
@@ -143,8 +157,11 @@ Examples:
   leadctl map --check                       check every crosswalk on the search path
   leadctl map --check my-crosswalk.yaml
 
-Crosswalk files are described in leadctl-crosswalk(5).)");
-    cmd->callback([&ctx, &result, opt] {
+Crosswalk files are described in leadctl-crosswalk(5).)",
+                            kComposedMinConfidence));
+    cmd->callback([&ctx, &result, opt, min_confidence, max_hops] {
+        // Asked for explicitly, composed mappings are shown as asked, none pruned.
+        if (min_confidence->count() > 0 || max_hops->count() > 0) opt->all = true;
         if (opt->check && !opt->import_file.empty()) throw UsageError("--check and --import do not go together");
         if (opt->strict && !opt->check) throw UsageError("--strict goes with --check");
         if (opt->check && opt->format != "text" && opt->format != "json") {

@@ -22,6 +22,9 @@ struct MapOptions {
     double min_confidence = 0;
     /// --max-hops: longest chain of crosswalks to compose (1 = direct only)
     int max_hops = 2;
+    /// --all, or --max-hops or --min-confidence given: show every composed mapping,
+    /// not only those that add something to the direct ones
+    bool all = false;
     /// --format: text, json, csv, markdown or sssom
     std::string format = "text";
     /// --import: an SSSOM TSV file to turn into a crosswalk file

@@ -11,10 +11,23 @@
 
 namespace leadctl {
 
+/// The lowest confidence a composed mapping needs to be shown by default. leadctl's
+/// own choice, from no published source: just below the weakest direct mapping the
+/// bundled crosswalks record (0.25), and about the product of two middling links
+/// (0.45 × 0.45); a chain weaker than that is weaker than anything an editor wrote
+/// down directly, and says little.
+inline constexpr double kComposedMinConfidence = 0.2;
+
 struct MapFilter {
     int max_hops = 2;              ///< 1 = direct mappings only
     std::set<Relation> relations;  ///< empty = all
     double min_confidence = 0;
+    /// Hide the composed mappings that add nothing: those of an item a crosswalk
+    /// between FROM and TO lists as unmapped (either way); those implied by a direct
+    /// mapping of the same item to the target, to an ancestor of it or to a
+    /// descendant of it; those below `composed_min_confidence`.
+    bool prune_composed = true;
+    double composed_min_confidence = kComposedMinConfidence;  ///< with prune_composed
 };
 
 struct MapRow {
@@ -30,6 +43,9 @@ struct MapResult {
     std::vector<MapRow> rows;                  ///< in FROM's item order, then TO's
     std::vector<Unmapped> unmapped;            ///< items of FROM declared unmapped toward TO
     std::vector<const Crosswalk*> crosswalks;  ///< the crosswalks between FROM and TO
+    /// Composed mappings that passed the relations and min_confidence filters but
+    /// were hidden by MapFilter::prune_composed.
+    std::size_t hidden_composed = 0;
 };
 
 /// Mappings of `item` (or of every item when nullopt) of `from` into `to`.

@@ -32,6 +32,7 @@ std::string header_line(const MapResult& r, const MapRenderOptions& opt) {
     } else {
         s += ")";
     }
+    if (r.hidden_composed > 0) s += fmt::format("; {} composed hidden (--all shows them)", r.hidden_composed);
     if (!cws.empty()) s += fmt::format("; crosswalk {}", text::join(cws, ", "));
     return s;
 }
@@ -189,6 +190,8 @@ std::string render_map_json(const MapResult& r, const MapRenderOptions& opt) {
     for (auto rel : opt.filter.relations) rels.push_back(info(rel).name);
     filter["relations"] = std::move(rels);
     filter["min_confidence"] = opt.filter.min_confidence;
+    filter["prune_composed"] = opt.filter.prune_composed;
+    filter["composed_min_confidence"] = opt.filter.composed_min_confidence;
     j["filter"] = std::move(filter);
     Json cws = Json::array();
     for (const auto* cw : r.crosswalks) {
@@ -225,6 +228,7 @@ std::string render_map_json(const MapResult& r, const MapRenderOptions& opt) {
     Json un = Json::array();
     for (const auto& u : r.unmapped) un.push_back({{"item", u.item}, {"reason", u.reason}});
     j["unmapped"] = std::move(un);
+    j["hidden_composed"] = r.hidden_composed;
     return j.dump(2) + "\n";
 }
 
@@ -264,6 +268,10 @@ std::string render_map_markdown(const MapResult& r) {
     if (!r.unmapped.empty()) {
         out += "\n**Unmapped:**\n\n";
         for (const auto& u : r.unmapped) out += fmt::format("- {}: {}\n", code(u.item), md(u.reason));
+    }
+    if (r.hidden_composed > 0) {
+        out += fmt::format("\n{} composed mapping{} hidden (`--all` shows {}).\n", r.hidden_composed,
+                           r.hidden_composed == 1 ? "" : "s", r.hidden_composed == 1 ? "it" : "them");
     }
     return out;
 }
