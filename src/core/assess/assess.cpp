@@ -46,10 +46,10 @@ std::string_view to_string(ItemStatus s) {
 
 namespace {
 
-constexpr std::string_view kPolicyKeys[] = {"window_years",   "max_items_per_entry", "min_entries",
-                                            "min_types",      "require_signoff",     "count_relations",
-                                            "max_hops",       "max_share",           "min_pairs_for_distribution",
-                                            "max_suggestions"};
+constexpr std::string_view kPolicyKeys[] = {"window_years",    "max_items_per_entry", "min_entries",
+                                            "min_types",       "require_signoff",     "count_relations",
+                                            "max_hops",        "max_share",           "min_pairs_for_distribution",
+                                            "max_suggestions", "level_relations"};
 
 void read_int(yaml::Fields& f, std::string_view key, int& out, int min, int max, Diagnostics& d) {
     if (auto v = f.integer(key)) {
@@ -107,14 +107,16 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
             p.max_share = x;
         }
     }
-    if (f.get("count_relations")) {
-        p.count_relations.clear();
-        for (const auto& r : f.texts("count_relations")) {
+    for (auto [key, set] : {std::pair{std::string_view("count_relations"), &p.count_relations},
+                            std::pair{std::string_view("level_relations"), &p.level_relations}}) {
+        if (!f.get(key)) continue;
+        set->clear();
+        for (const auto& r : f.texts(key)) {
             if (auto rel = parse_relation(r)) {
-                p.count_relations.insert(*rel);
+                set->insert(*rel);
             } else {
-                d.error(f.at(*f.get("count_relations")), "invalid-value",
-                        fmt::format("count_relations: \"{}\" is not one of exact, close, broad, narrow, related", r));
+                d.error(f.at(*f.get(key)), "invalid-value",
+                        fmt::format("{}: \"{}\" is not one of exact, close, broad, narrow, related", key, r));
             }
         }
     }
@@ -185,10 +187,9 @@ TargetMap::TargetMap(const Framework& fw, const Profile& profile, Policy policy,
         if (const int i = fw.find(code); i >= 0) assessed_.push_back(i);
     }
     auto add_items_of = [&](const Framework& f) {
-        for (const auto& it : f.items) {
-            std::string ref = f.id + ":" + it.code;
-            Reach r = work_out(ref, index);
-            if (!r.targets.empty() || r.parent_only) reach_.emplace(std::move(ref), std::move(r));
+        for (std::size_t i = 0; i < f.items.size(); ++i) {
+            Reach r = work_out(f, static_cast<int>(i), index);
+            if (!r.targets.empty() || r.parent_only) reach_.emplace(f.id + ":" + f.items[i].code, std::move(r));
         }
     };
     add_items_of(fw);
@@ -204,30 +205,54 @@ const TargetMap::Reach& TargetMap::reach(const std::string& canonical_ref) const
     return it == reach_.end() ? nothing : it->second;
 }
 
-TargetMap::Reach TargetMap::work_out(const std::string& ref, const CrosswalkIndex& index) const {
+TargetMap::Reach TargetMap::work_out(const Framework& from, int x, const CrosswalkIndex& index) const {
     Reach out;
-    const auto colon = ref.find(':');
-    if (ref.substr(0, colon) == fw_.id) {
-        const int x = fw_.find(ref.substr(colon + 1));
+    if (&from == &fw_ || from.id == fw_.id) {
         bool ancestor = false;
         for (int y : assessed_) {
             if (fw_.within(x, y))
-                out.targets.push_back({y, "direct"});
+                out.targets.push_back({y, "direct", true});
             else if (fw_.within(y, x))
                 ancestor = true;
         }
         out.parent_only = out.targets.empty() && ancestor;
         return out;
     }
+    // Items a crosswalk between the two frameworks says have no counterpart (with
+    // what they contain): no composed mapping leaves or reaches one (`map` hides
+    // the same ones).
+    bool from_unmapped = false;
+    std::vector<int> to_unmapped;
+    for (const auto& cw : index.crosswalks()) {
+        const bool between = (cw->frameworks[0] == from.id && cw->frameworks[1] == fw_.id) ||
+                             (cw->frameworks[0] == fw_.id && cw->frameworks[1] == from.id);
+        if (!between) continue;
+        for (const auto& u : cw->unmapped) {
+            const auto colon = u.item.find(':');
+            const std::string_view prefix = std::string_view(u.item).substr(0, colon);
+            const std::string code = u.item.substr(colon + 1);
+            if (prefix == from.id) {
+                const int i = from.find(code);
+                from_unmapped = from_unmapped || (i >= 0 && from.within(x, i));
+            } else if (prefix == fw_.id) {
+                if (const int j = fw_.find(code); j >= 0) to_unmapped.push_back(j);
+            }
+        }
+    }
+    const std::string ref = from.id + ":" + from.at(x).code;
     for (const auto& r : index.resolve(ref, fw_.id, policy_.max_hops)) {
         if (!policy_.count_relations.count(r.relation)) continue;
         const int t = fw_.find(r.to.substr(r.to.find(':') + 1));
         if (t < 0) continue;
+        if (!r.direct() && (from_unmapped || std::any_of(to_unmapped.begin(), to_unmapped.end(),
+                                                         [&](int j) { return fw_.within(t, j); }))) {
+            continue;
+        }
         for (int y : assessed_) {
             if (!fw_.within(t, y)) continue;
             std::string via = fmt::format("{} {} {}", ref, info(r.relation).symbol, r.to);
             if (!r.direct()) via += " via " + text::join(r.via, ", ");
-            out.targets.push_back({y, via});
+            out.targets.push_back({y, via, policy_.level_relations.count(r.relation) > 0});
         }
     }
     return out;
@@ -281,9 +306,13 @@ void Assessor::entry(const Entry& e) {
         if (ref.empty()) continue;
         const auto& reach = targets_.reach(ref);
         for (const auto& t : reach.targets) {
-            const bool seen = std::any_of(targets.begin(), targets.end(),
-                                          [&](const TargetMap::Target* x) { return x->item == t.item; });
-            if (!seen) targets.push_back(&t);
+            const auto seen = std::find_if(targets.begin(), targets.end(),
+                                           [&](const TargetMap::Target* x) { return x->item == t.item; });
+            if (seen == targets.end()) {
+                targets.push_back(&t);
+            } else if (t.carries_level && !(*seen)->carries_level) {
+                *seen = &t;  // the same item reached again, and this way its level counts
+            }
         }
         if (reach.parent_only) {
             result_.warnings.push_back(
@@ -311,8 +340,8 @@ void Assessor::entry(const Entry& e) {
             r.dropped.push_back(e.id);
             continue;
         }
-        r.evidence.push_back(
-            {e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(), level, targets[k]->via});
+        r.evidence.push_back({e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(),
+                              targets[k]->carries_level ? level : -1, targets[k]->via});
     }
 }
 

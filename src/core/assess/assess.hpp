@@ -31,6 +31,10 @@ struct Policy {
     int min_types = 2;            ///< distinct entry types an item needs to be met
     bool require_signoff = true;  ///< at least one counted entry must be signed off
     std::set<Relation> count_relations{Relation::exact, Relation::close, Relation::broad};
+    /// Relations across which an entry's level is carried to the item reached
+    /// (leadctl's rule: a level says how well, and only an exact counterpart is
+    /// the same thing done as well); a tag in the assessed framework always carries it.
+    std::set<Relation> level_relations{Relation::exact};
     int max_hops = 2;                    ///< crosswalks composed at most
     double max_share = 0.5;              ///< share of evidence in one domain above which it is "clustered"
     int min_pairs_for_distribution = 4;  ///< counted (entry, item) pairs before clustering is judged
@@ -156,6 +160,7 @@ public:
     struct Target {
         int item = -1;
         std::string via;
+        bool carries_level = true;  ///< the entry's level counts here (Policy::level_relations)
     };
     struct Reach {
         std::vector<Target> targets;
@@ -175,7 +180,7 @@ public:
     [[nodiscard]] const Reach& reach(const std::string& canonical_ref) const;
 
 private:
-    Reach work_out(const std::string& ref, const CrosswalkIndex& index) const;
+    Reach work_out(const Framework& from, int item, const CrosswalkIndex& index) const;
 
     const Framework& fw_;
     const Profile& profile_;

@@ -72,6 +72,8 @@ std::string status_sgr(ItemStatus s) {
 nlohmann::ordered_json policy_json(const Policy& p) {
     Json rels = Json::array();
     for (auto r : p.count_relations) rels.push_back(info(r).name);
+    Json level_rels = Json::array();
+    for (auto r : p.level_relations) level_rels.push_back(info(r).name);
     return {{"window_years", p.window_years},
             {"max_items_per_entry", p.max_items_per_entry},
             {"min_entries", p.min_entries},
@@ -81,7 +83,8 @@ nlohmann::ordered_json policy_json(const Policy& p) {
             {"max_hops", p.max_hops},
             {"max_share", p.max_share},
             {"min_pairs_for_distribution", p.min_pairs_for_distribution},
-            {"max_suggestions", p.max_suggestions}};
+            {"max_suggestions", p.max_suggestions},
+            {"level_relations", level_rels}};
 }
 
 std::string render_assess_text(const Assessment& a, const Style& s) {

@@ -41,6 +41,8 @@ std::string policy_text(const Policy& p) {
         fmt::format("{} {} {} {} {} {} {} {} {} |", p.window_years, p.max_items_per_entry, p.min_entries, p.min_types,
                     p.require_signoff, p.max_hops, p.max_share, p.min_pairs_for_distribution, p.max_suggestions);
     for (auto r : p.count_relations) s += fmt::format(" {}", info(r).name);
+    s += " |";
+    for (auto r : p.level_relations) s += fmt::format(" {}", info(r).name);
     return s;
 }
 

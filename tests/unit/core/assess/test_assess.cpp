@@ -182,6 +182,40 @@ TEST_SUITE("core::assess") {
         CHECK(item(single, w, "b").status == ItemStatus::gap);
     }
 
+    TEST_CASE("rule 2: no composed path counts for an item a crosswalk between the two says has no counterpart") {
+        for (const char* unmapped : {"f:f1", "d:a", "d:d1"}) {  // the tag, the target, the target's domain
+            CAPTURE(unmapped);
+            World w;
+            CHECK(item(assess(w, {entry("composed", kDay, "qip", {"f:f1"})}), w, "a").evidence.size() == 1);
+            auto all = w.index->crosswalks();
+            all.push_back(checked(
+                crosswalk_yaml("fd", "f", "d", {"f:f1 related d:c2 0.1"},
+                               std::string("unmapped:\n  - {item: \"") + unmapped + "\", reason: no counterpart}\n"),
+                w.w));
+            w.index = std::make_shared<CrosswalkIndex>(all);
+            CHECK(item(assess(w, {entry("composed", kDay, "qip", {"f:f1"})}), w, "a").evidence.empty());
+            // A direct mapping still counts: e:e1 = d:a is not composed.
+            CHECK(item(assess(w, {entry("direct", kDay, "qip", {"e:e1"})}), w, "a").evidence.size() == 1);
+        }
+    }
+
+    TEST_CASE("rule 6: a level crosses only the relations in level_relations (exact by default)") {
+        World w;
+        // e2 broad b, e1 exact a; the level is on the scale of d, which the entry is also tagged to.
+        const auto a = assess(w, {entry("1", kDay, "audit", {"e:e1", "e:e2", "d:c"}, true, "high")}, {}, "all");
+        CHECK(item(a, w, "a").evidence.at(0).level == 1);   // exact: carried
+        CHECK(item(a, w, "b").evidence.at(0).level == -1);  // broad: not carried
+        CHECK(item(a, w, "c").evidence.at(0).level == 1);   // tagged in d itself
+        Policy broad;
+        broad.level_relations = {Relation::exact, Relation::broad};
+        const auto b = assess(w, {entry("1", kDay, "audit", {"e:e1", "e:e2", "d:c"}, true, "high")}, broad, "all");
+        CHECK(item(b, w, "b").evidence.at(0).level == 1);
+        // The same item reached both ways keeps the way that carries the level.
+        const auto both = assess(w, {entry("1", kDay, "audit", {"e:e2", "d:b"}, true, "high")}, {}, "all");
+        REQUIRE(item(both, w, "b").evidence.size() == 1);
+        CHECK(item(both, w, "b").evidence[0].level == 1);
+    }
+
     TEST_CASE("rule 6: the level attained is the highest that min_entries entries reach") {
         World w;
         const auto high = assess(
