@@ -28,6 +28,34 @@ DomainResult roll_up(const Framework& fw, int root, const std::function<ItemStat
     return d;
 }
 
+std::string_view to_string(Need::Kind k) {
+    switch (k) {
+        case Need::Kind::entries:
+            return "entries";
+        case Need::Kind::types:
+            return "types";
+        case Need::Kind::signoff:
+            return "signoff";
+        case Need::Kind::level:
+            return "level";
+        case Need::Kind::recent:
+            return "recent";
+    }
+    return "";
+}
+
+std::string_view to_string(PlanStep::Kind k) {
+    switch (k) {
+        case PlanStep::Kind::opportunity:
+            return "opportunity";
+        case PlanStep::Kind::signoff:
+            return "signoff";
+        case PlanStep::Kind::level:
+            return "level";
+    }
+    return "";
+}
+
 std::string_view to_string(ItemStatus s) {
     switch (s) {
         case ItemStatus::met:
@@ -49,7 +77,7 @@ namespace {
 constexpr std::string_view kPolicyKeys[] = {"window_years",    "max_items_per_entry", "min_entries",
                                             "min_types",       "require_signoff",     "count_relations",
                                             "max_hops",        "max_share",           "min_pairs_for_distribution",
-                                            "max_suggestions", "level_relations"};
+                                            "max_suggestions", "level_relations",     "max_steps"};
 
 void read_int(yaml::Fields& f, std::string_view key, int& out, int min, int max, Diagnostics& d) {
     if (auto v = f.integer(key)) {
@@ -91,6 +119,7 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
     read_int(f, "max_hops", p.max_hops, 1, 5, d);
     read_int(f, "min_pairs_for_distribution", p.min_pairs_for_distribution, 1, 100000, d);
     read_int(f, "max_suggestions", p.max_suggestions, 0, 20, d);
+    read_int(f, "max_steps", p.max_steps, 0, 20, d);
     if (const auto v = f.text("require_signoff"); !v.empty()) {
         if (text::to_lower(v) == "true" || text::to_lower(v) == "false") {
             p.require_signoff = text::to_lower(v) == "true";
@@ -295,10 +324,8 @@ void Assessor::entry(const Entry& e) {
                                          result_.as_of.str())});
         return;
     }
-    if (*e.date < result_.as_of.minus_years(p.window_years)) {
-        result_.expired.push_back({e.id, *e.date});
-        return;
-    }
+    const bool expired = *e.date < result_.as_of.minus_years(p.window_years);
+    if (expired) result_.expired.push_back({e.id, *e.date});
     // Every assessed item this entry reaches, in the order of its tags, each once.
     std::vector<const TargetMap::Target*> targets;
     for (const auto& tag : e.competencies) {
@@ -314,12 +341,17 @@ void Assessor::entry(const Entry& e) {
                 *seen = &t;  // the same item reached again, and this way its level counts
             }
         }
-        if (reach.parent_only) {
+        if (reach.parent_only && !expired) {
             result_.warnings.push_back(
                 {"parent-tag", fmt::format("entry {} is tagged {}, a parent item: tag its elements, since a parent "
                                            "tag counts toward none of them",
                                            e.id, ref)});
         }
+    }
+    if (expired) {
+        // Too old to count: noted on the items it would reach ("recent" needs).
+        for (const auto* t : targets) result_.at(t->item).expired.push_back(e.id);
+        return;
     }
     // A level counts when the entry is tagged to a framework whose scale has it
     // (a level on an MLCF-only entry says nothing about the HLM's scale).
@@ -352,6 +384,181 @@ bool Assessor::reaches(const std::string& ref, int y) const {
     return std::any_of(t.begin(), t.end(), [y](const TargetMap::Target& x) { return x.item == y; });
 }
 
+namespace {
+
+/// What a required item not met still lacks, in the order the rules test it.
+void needs_of(ItemResult& r, const Policy& p) {
+    const int have = static_cast<int>(r.evidence.size());
+    const int types = static_cast<int>(r.types.size());
+    if (have < p.min_entries) r.needs.push_back({Need::Kind::entries, p.min_entries - have, {}, -1, false});
+    if (types < p.min_types) r.needs.push_back({Need::Kind::types, p.min_types - types, {}, -1, false});
+    if (p.require_signoff && !r.signed_off && have > 0) {
+        Need n{Need::Kind::signoff, 0, {}, -1, false};
+        for (const auto& ev : r.evidence) {
+            if (!ev.signed_off && std::find(n.entries.begin(), n.entries.end(), ev.entry) == n.entries.end())
+                n.entries.push_back(ev.entry);
+        }
+        n.count = static_cast<int>(n.entries.size());
+        r.needs.push_back(std::move(n));
+    }
+    if (r.level_target >= 0 && r.level_attained < r.level_target) {
+        const bool none =
+            std::none_of(r.evidence.begin(), r.evidence.end(), [](const CountedEvidence& ev) { return ev.level >= 0; });
+        r.needs.push_back({Need::Kind::level, 0, {}, r.level_target, none});
+    }
+    if (!r.expired.empty()) {
+        r.needs.push_back({Need::Kind::recent, static_cast<int>(r.expired.size()), r.expired, -1, false});
+    }
+}
+
+/// What is left of an item's needs while the plan is made.
+struct Open {
+    int item = -1;
+    int entries = 0, types = 0;
+    std::set<std::string> have_types;
+    bool signoff = false;
+    std::vector<std::string> unsigned_entries;
+    bool level = false;
+    [[nodiscard]] bool closed() const { return entries == 0 && types == 0 && !signoff && !level; }
+};
+
+}  // namespace
+
+void Assessor::plan(Assessment& a, const std::vector<std::vector<int>>& develops) const {
+    const Policy& p = a.policy;
+    std::vector<Open> open;
+    for (int y : targets_.assessed()) {
+        const auto& r = a.at(y);
+        if (r.status == ItemStatus::met) continue;
+        Open o;
+        o.item = y;
+        o.have_types = r.types;
+        for (const auto& n : r.needs) {
+            if (n.kind == Need::Kind::entries) o.entries = n.count;
+            if (n.kind == Need::Kind::types) o.types = n.count;
+            if (n.kind == Need::Kind::signoff) {
+                o.signoff = true;
+                o.unsigned_entries = n.entries;
+            }
+            if (n.kind == Need::Kind::level) o.level = true;
+        }
+        // A gap's new entries must be signed off too; the opportunity that brings
+        // them says so, and no separate step is needed.
+        open.push_back(std::move(o));
+    }
+    std::vector<bool> used(opportunities_.size(), false);
+    bool signoff_used = false, level_used = false;
+    while (static_cast<int>(a.plan.size()) < p.max_steps) {
+        // Each candidate: what it would do to a copy of the open items.
+        // Scored per unit of effort: a new activity is 1, getting existing entries
+        // signed off 0.5 (leadctl's weighting: a signature is quicker to get than
+        // an activity is to do, so an item short only of one is closed that way).
+        PlanStep best;
+        std::vector<Open> best_after;
+        double best_closes = 0, best_helps = 0;
+        std::size_t best_opportunity = opportunities_.size();
+        auto consider = [&](PlanStep step, std::vector<Open> after, std::size_t which) {
+            const double effort = step.kind == PlanStep::Kind::signoff ? 0.5 : 1.0;
+            int closes = 0, helps = 0;
+            for (std::size_t k = 0; k < open.size(); ++k) {
+                const bool changed = after[k].entries != open[k].entries || after[k].types != open[k].types ||
+                                     after[k].signoff != open[k].signoff || after[k].level != open[k].level;
+                if (!changed) continue;
+                ++helps;
+                step.items.push_back(open[k].item);
+                if (after[k].closed() && !open[k].closed()) {
+                    ++closes;
+                    step.closes.push_back(open[k].item);
+                }
+            }
+            if (helps == 0) return;
+            const double c = closes / effort, h = helps / effort;
+            if (c > best_closes || (c == best_closes && h > best_helps)) {
+                best_closes = c;
+                best_helps = h;
+                best = std::move(step);
+                best_after = std::move(after);
+                best_opportunity = which;
+            }
+        };
+        // Getting counted entries signed off.
+        if (!signoff_used) {
+            PlanStep step;
+            step.kind = PlanStep::Kind::signoff;
+            auto after = open;
+            for (auto& o : after) {
+                if (!o.signoff || o.unsigned_entries.empty()) continue;
+                o.signoff = false;
+                for (const auto& e : o.unsigned_entries) {
+                    if (std::find(step.entries.begin(), step.entries.end(), e) == step.entries.end())
+                        step.entries.push_back(e);
+                }
+            }
+            consider(std::move(step), std::move(after), opportunities_.size());
+        }
+        // Showing the level the profile asks for.
+        if (!level_used) {
+            PlanStep step;
+            step.kind = PlanStep::Kind::level;
+            auto after = open;
+            for (auto& o : after) {
+                if (!o.level) continue;
+                o.level = false;
+                step.level = a.at(o.item).level_target;
+            }
+            consider(std::move(step), std::move(after), opportunities_.size());
+        }
+        // Each opportunity not yet in the plan: one new entry of its type, signed
+        // off, counted toward at most max_items_per_entry of the items it develops
+        // (those it would close first).
+        for (std::size_t q = 0; q < opportunities_.size(); ++q) {
+            if (used[q] || develops[q].empty()) continue;
+            const Opportunity& op = opportunities_[q];
+            auto after = open;
+            std::vector<std::size_t> reach;
+            for (std::size_t k = 0; k < after.size(); ++k) {
+                if (std::find(develops[q].begin(), develops[q].end(), after[k].item) != develops[q].end())
+                    reach.push_back(k);
+            }
+            auto apply = [&](Open& o) {
+                if (o.entries > 0) --o.entries;
+                if (o.types > 0 && !op.type.empty() && !o.have_types.count(op.type)) {
+                    --o.types;
+                    o.have_types.insert(op.type);
+                }
+                o.signoff = false;
+            };
+            // Closing ones first, then any it helps, in framework order.
+            std::stable_sort(reach.begin(), reach.end(), [&](std::size_t x, std::size_t z) {
+                Open ax = after[x], az = after[z];
+                apply(ax);
+                apply(az);
+                return ax.closed() > az.closed();
+            });
+            int counted = 0;
+            for (std::size_t k : reach) {
+                if (counted >= p.max_items_per_entry) break;
+                const Open before = after[k];
+                apply(after[k]);
+                if (after[k].entries != before.entries || after[k].types != before.types ||
+                    after[k].signoff != before.signoff)
+                    ++counted;
+            }
+            PlanStep step;
+            step.kind = PlanStep::Kind::opportunity;
+            step.opportunity = &op;
+            consider(std::move(step), std::move(after), q);
+        }
+        if (best_helps <= 0) break;
+        std::sort(best.entries.begin(), best.entries.end());
+        if (best.kind == PlanStep::Kind::signoff) signoff_used = true;
+        if (best.kind == PlanStep::Kind::level) level_used = true;
+        if (best_opportunity < opportunities_.size()) used[best_opportunity] = true;
+        open = std::move(best_after);
+        a.plan.push_back(std::move(best));
+    }
+}
+
 Assessment Assessor::finish() {
     Assessment& a = result_;
     const Policy& p = a.policy;
@@ -373,6 +580,7 @@ Assessment Assessor::finish() {
                             static_cast<int>(r.types.size()) >= p.min_types && (!p.require_signoff || r.signed_off) &&
                             (r.level_target < 0 || r.level_attained >= r.level_target);
         r.status = enough ? ItemStatus::met : r.evidence.empty() ? ItemStatus::gap : ItemStatus::partial;
+        if (r.status != ItemStatus::met) needs_of(r, p);
         ++a.assessed;
         if (r.status == ItemStatus::met) ++a.met;
         if (r.status == ItemStatus::partial) ++a.partial;
@@ -449,6 +657,7 @@ Assessment Assessor::finish() {
             s.opportunities.resize(static_cast<std::size_t>(p.max_suggestions));
         a.suggestions.push_back(std::move(s));
     }
+    plan(a, develops);
     return std::move(result_);
 }
 

@@ -22,7 +22,7 @@
 
 namespace leadctl {
 
-inline constexpr std::string_view kAssessSchema = "leadctl.assess/1";
+inline constexpr std::string_view kAssessSchema = "leadctl.assess/2";
 
 struct Policy {
     int window_years = 3;         ///< entries older than this many years before as-of are expired
@@ -39,6 +39,7 @@ struct Policy {
     double max_share = 0.5;              ///< share of evidence in one domain above which it is "clustered"
     int min_pairs_for_distribution = 4;  ///< counted (entry, item) pairs before clustering is judged
     int max_suggestions = 3;             ///< opportunities suggested per unmet item
+    int max_steps = 5;                   ///< actions in the plan ("Your next steps")
 };
 
 struct PolicyLoad {
@@ -79,6 +80,17 @@ struct CountedEvidence {
 enum class ItemStatus : std::uint8_t { met, partial, gap, not_required };
 std::string_view to_string(ItemStatus s);
 
+/// One thing an item not met still needs to be met.
+struct Need {
+    enum class Kind : std::uint8_t { entries, types, signoff, level, recent };
+    Kind kind = Kind::entries;
+    int count = 0;                     ///< entries, types: how many more; recent: entries too old to count
+    std::vector<std::string> entries;  ///< signoff: counted entries not signed off; recent: the expired ones
+    int level = -1;                    ///< level: the target level (index on the scale)
+    bool no_level = false;             ///< level: no counted entry carries a level on this scale
+};
+std::string_view to_string(Need::Kind k);
+
 struct ItemResult {
     int item = -1;
     bool required = false;
@@ -89,6 +101,8 @@ struct ItemResult {
     int level_attained = -1;
     int level_target = -1;
     std::vector<std::string> dropped;  ///< entries that reached this item past the reuse cap
+    std::vector<std::string> expired;  ///< entries that would reach it, older than the window
+    std::vector<Need> needs;           ///< for a required item not met: what it lacks
 };
 
 struct DomainResult {
@@ -112,6 +126,19 @@ struct Suggestion {
     int item = -1;
     std::vector<SuggestedOpportunity> opportunities;
 };
+
+/// One action of the plan: an opportunity to take, the entries to get signed
+/// off, or the level to record; chosen greedily (Assessor::finish).
+struct PlanStep {
+    enum class Kind : std::uint8_t { opportunity, signoff, level };
+    Kind kind = Kind::opportunity;
+    const Opportunity* opportunity = nullptr;  ///< kind opportunity
+    std::vector<std::string> entries;          ///< kind signoff: the entries to get signed off
+    int level = -1;                            ///< kind level: the level to show
+    std::vector<int> items;                    ///< the unmet items it helps, framework order
+    std::vector<int> closes;                   ///< of those, the ones it would leave met
+};
+std::string_view to_string(PlanStep::Kind k);
 
 struct AssessWarning {
     std::string code;
@@ -137,6 +164,7 @@ struct Assessment {
     std::vector<EntryNote> expired;
     std::vector<EntryNote> future;
     std::vector<Suggestion> suggestions;
+    std::vector<PlanStep> plan;  ///< at most policy.max_steps
     std::size_t entries_read = 0;
 
     /// The result for the framework item at `index` (asserted in range).
@@ -204,6 +232,10 @@ public:
 private:
     std::string canonical(const std::string& ref) const;
     bool reaches(const std::string& ref, int assessed_item) const;
+    /// "Your next steps": at most policy.max_steps actions, each chosen for the
+    /// most unmet items it would close, then the most it would help; `develops`
+    /// lists, per opportunity that suits the person, the unmet items it reaches.
+    void plan(Assessment& a, const std::vector<std::vector<int>>& develops) const;
 
     const TargetMap& targets_;
     const Framework& fw_;

@@ -53,6 +53,73 @@ std::string level_cell(const Assessment& a, const ItemResult& r) {
     return s;
 }
 
+std::string refs(const Assessment& a, const std::vector<int>& items) {
+    std::vector<std::string> out;
+    for (int i : items) out.push_back(ref(a, i));
+    return text::join(out, ", ");
+}
+
+/// One need, for people: "1 more entry", "a sign-off (e003, e007)".
+std::string need_text(const Assessment& a, const Need& n) {
+    switch (n.kind) {
+        case Need::Kind::entries:
+            return fmt::format("{} more entr{}", n.count, n.count == 1 ? "y" : "ies");
+        case Need::Kind::types:
+            return n.count == 1 ? std::string("another type of evidence")
+                                : fmt::format("{} more types of evidence", n.count);
+        case Need::Kind::signoff:
+            return fmt::format("a sign-off ({})", text::join(n.entries, ", "));
+        case Need::Kind::level:
+            return fmt::format("evidence at {}{}", level_name(a, n.level),
+                               n.no_level ? fmt::format(" (no counted entry gives a level on the {} scale: add "
+                                                        "\"level:\" to entries tagged to {})",
+                                                        a.framework->id, a.framework->id)
+                                          : std::string());
+        case Need::Kind::recent:
+            return fmt::format("recent evidence ({} older than {} years: {})", text::join(n.entries, ", "),
+                               a.policy.window_years, n.count == 1 ? "it no longer counts" : "they no longer count");
+    }
+    return "";
+}
+
+std::string needs_text(const Assessment& a, const ItemResult& r) {
+    std::vector<std::string> parts;
+    for (const auto& n : r.needs) parts.push_back(need_text(a, n));
+    return text::join(parts, "; ");
+}
+
+/// A plan step's action, in a line.
+std::string step_action(const Assessment& a, const PlanStep& st) {
+    switch (st.kind) {
+        case PlanStep::Kind::opportunity:
+            return st.opportunity->title;
+        case PlanStep::Kind::signoff:
+            return fmt::format("Get {} signed off by your supervisor", text::join(st.entries, ", "));
+        case PlanStep::Kind::level:
+            return fmt::format(
+                "Show your level: tag your entries for these items to {} itself with \"level: {}\" "
+                "where it is true (a level crosses only exact mappings)",
+                a.framework->id, a.framework->scale[static_cast<std::size_t>(st.level)].id);
+    }
+    return "";
+}
+
+/// Why the step is in the plan: what it would do.
+std::string step_reason(const Assessment& a, const PlanStep& st) {
+    std::string what;
+    if (st.kind == PlanStep::Kind::opportunity) {
+        what = fmt::format("a new {} entry, signed off: ", st.opportunity->type.empty() ? "" : st.opportunity->type);
+    }
+    std::vector<int> helps_only;
+    for (int i : st.items) {
+        if (std::find(st.closes.begin(), st.closes.end(), i) == st.closes.end()) helps_only.push_back(i);
+    }
+    std::vector<std::string> parts;
+    if (!st.closes.empty()) parts.push_back("would meet " + refs(a, st.closes));
+    if (!helps_only.empty()) parts.push_back("helps " + refs(a, helps_only));
+    return what + text::join(parts, "; ");
+}
+
 }  // namespace
 
 std::string status_sgr(ItemStatus s) {
@@ -84,12 +151,25 @@ nlohmann::ordered_json policy_json(const Policy& p) {
             {"max_share", p.max_share},
             {"min_pairs_for_distribution", p.min_pairs_for_distribution},
             {"max_suggestions", p.max_suggestions},
+            {"max_steps", p.max_steps},
             {"level_relations", level_rels}};
 }
 
 std::string render_assess_text(const Assessment& a, const Style& s) {
     const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
     std::string out = s.bold(safe(headline(a))) + "\n" + summary_line(a) + "\n\n";
+    if (!a.plan.empty()) {
+        out += s.bold("Your next steps") + "\n";
+        for (std::size_t k = 0; k < a.plan.size(); ++k) {
+            const auto& st = a.plan[k];
+            const auto lines = text::wrap(safe(step_action(a, st)), 74);
+            for (std::size_t l = 0; l < lines.size(); ++l) {
+                out += l ? fmt::format("     {}\n", lines[l]) : fmt::format("  {}. {}\n", k + 1, lines[l]);
+            }
+            for (const auto& w : text::wrap(safe(step_reason(a, st)), 72)) out += fmt::format("     {}\n", s.dim(w));
+        }
+        out += "\n";
+    }
     Table d({"DOMAIN", "", "", "MET"});
     for (const auto& dom : a.domains) {
         d.add_row({Cell(ref(a, dom.item), "36"), a.framework->at(dom.item).name,
@@ -121,33 +201,16 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
-    if (!a.suggestions.empty()) {
-        out += "\n" + s.bold("What to do next") + "\n";
-        for (const auto& sg : a.suggestions) {
-            const auto& r = a.at(sg.item);
-            std::string need;
-            if (r.status == ItemStatus::partial) {
-                std::vector<std::string> missing;
-                if (static_cast<int>(r.evidence.size()) < a.policy.min_entries) {
-                    missing.push_back(
-                        fmt::format("{} more entr{}", a.policy.min_entries - static_cast<int>(r.evidence.size()),
-                                    a.policy.min_entries - static_cast<int>(r.evidence.size()) == 1 ? "y" : "ies"));
-                }
-                if (static_cast<int>(r.types.size()) < a.policy.min_types)
-                    missing.push_back("another type of evidence");
-                if (a.policy.require_signoff && !r.signed_off) missing.push_back("a sign-off");
-                if (r.level_target >= 0 && r.level_attained < r.level_target) {
-                    missing.push_back("evidence at " + level_name(a, r.level_target));
-                }
-                need = missing.empty() ? "" : " — needs " + text::join(missing, ", ");
-            }
-            out += fmt::format("  {} {} ({}){}\n", s.cyan(safe(ref(a, sg.item))), safe(a.framework->at(sg.item).name),
-                               to_string(r.status), safe(need));
-            for (const auto& o : sg.opportunities) {
-                out += fmt::format("    - {} ({})\n", safe(o.opportunity->title),
-                                   o.addresses == 1 ? std::string("helps with this item")
-                                                    : fmt::format("helps with {} of your unmet items", o.addresses));
-            }
+    bool any_need = false;
+    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
+    if (any_need) {
+        out += "\n" + s.bold("What each item still needs") + "\n";
+        for (const auto* r : required(a)) {
+            if (r->needs.empty()) continue;
+            const auto head =
+                fmt::format("{} {} ({}): ", ref(a, r->item), a.framework->at(r->item).name, to_string(r->status));
+            const auto lines = text::wrap(safe(head + needs_text(a, *r)), 76);
+            for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
     return out;
@@ -158,6 +221,14 @@ std::string render_assess_markdown(const Assessment& a) {
     const auto code = [](std::string_view x) { return text::markdown_safe(x, text::MarkdownSink::code); };
     std::string out = fmt::format("# Leadership gap report: {}\n\n", cell(headline(a)));
     out += fmt::format("**{}**\n\n", summary_line(a));
+    if (!a.plan.empty()) {
+        out += "## Your next steps\n\n";
+        for (std::size_t k = 0; k < a.plan.size(); ++k) {
+            out += fmt::format("{}. **{}** — {}\n", k + 1, cell(step_action(a, a.plan[k])),
+                               cell(step_reason(a, a.plan[k])));
+        }
+        out += "\n";
+    }
     out += "| Domain | Met | Status |\n|---|---|---|\n";
     for (const auto& d : a.domains) {
         out += fmt::format("| {} {} | {}/{} | {} |\n", code(ref(a, d.item)), cell(a.framework->at(d.item).name), d.met,
@@ -174,20 +245,46 @@ std::string render_assess_markdown(const Assessment& a) {
         out += "\n## Warnings\n\n";
         for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", cell(w.code), cell(w.message));
     }
-    if (!a.suggestions.empty()) {
-        out += "\n## What to do next\n\n";
-        for (const auto& sg : a.suggestions) {
-            out += fmt::format("- {} {} ({})\n", code(ref(a, sg.item)), cell(a.framework->at(sg.item).name),
-                               to_string(a.at(sg.item).status));
-            for (const auto& o : sg.opportunities) {
-                out += fmt::format("  - {} ({})\n", cell(o.opportunity->title),
-                                   o.addresses == 1 ? std::string("helps with this item")
-                                                    : fmt::format("helps with {} of your unmet items", o.addresses));
-            }
+    bool any_need = false;
+    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
+    if (any_need) {
+        out += "\n## What each item still needs\n\n";
+        for (const auto* r : required(a)) {
+            if (r->needs.empty()) continue;
+            out += fmt::format("- {} {} ({}): {}\n", code(ref(a, r->item)), cell(a.framework->at(r->item).name),
+                               to_string(r->status), cell(needs_text(a, *r)));
         }
     }
     return out;
 }
+
+namespace {
+
+Json needs_json(const Assessment& a, const ItemResult& r) {
+    Json out = Json::array();
+    for (const auto& n : r.needs) {
+        Json one = {{"kind", to_string(n.kind)}};
+        switch (n.kind) {
+            case Need::Kind::entries:
+            case Need::Kind::types:
+                one["count"] = n.count;
+                break;
+            case Need::Kind::signoff:
+            case Need::Kind::recent:
+                one["entries"] = n.entries;
+                break;
+            case Need::Kind::level:
+                one["level"] = a.framework->scale[static_cast<std::size_t>(n.level)].id;
+                one["no_level"] = n.no_level;
+                break;
+        }
+        one["text"] = need_text(a, n);
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string render_assess_json(const Assessment& a) {
     Json j;
@@ -224,7 +321,8 @@ std::string render_assess_json(const Assessment& a) {
                                   ? Json(a.framework->scale[static_cast<std::size_t>(r.level_target)].id)
                                   : Json(nullptr)},
              {"evidence", ev},
-             {"dropped", r.dropped}});
+             {"dropped", r.dropped},
+             {"needs", needs_json(a, r)}});
     }
     j["items"] = std::move(items);
     Json domains = Json::array();
@@ -252,6 +350,23 @@ std::string render_assess_json(const Assessment& a) {
         suggestions.push_back({{"item", ref(a, s.item)}, {"opportunities", ops}});
     }
     j["suggestions"] = std::move(suggestions);
+    Json plan = Json::array();
+    for (const auto& st : a.plan) {
+        Json helped = Json::array();
+        for (int i : st.items) helped.push_back(ref(a, i));
+        Json closes = Json::array();
+        for (int i : st.closes) closes.push_back(ref(a, i));
+        Json step = {{"kind", to_string(st.kind)},
+                     {"action", step_action(a, st)},
+                     {"opportunity", st.opportunity ? Json(st.opportunity->id) : Json(nullptr)},
+                     {"items", helped},
+                     {"closes", closes},
+                     {"reason", step_reason(a, st)}};
+        if (st.kind == PlanStep::Kind::signoff) step["entries"] = st.entries;
+        if (st.kind == PlanStep::Kind::level) step["level"] = a.framework->scale[static_cast<std::size_t>(st.level)].id;
+        plan.push_back(std::move(step));
+    }
+    j["plan"] = std::move(plan);
     return j.dump(2) + "\n";
 }
 
@@ -267,6 +382,13 @@ std::string render_assess_html(const Assessment& a) {
         "text-align:left}\n.met{color:#1a7f37}.partial{color:#9a6700}.gap{color:#cf222e}\n</style>\n</head>\n<body>\n";
     out += "<h1>Leadership gap report</h1>\n<p>" + e(headline(a)) + "</p>\n<p><strong>" + e(summary_line(a)) +
            "</strong></p>\n";
+    if (!a.plan.empty()) {
+        out += "<h2>Your next steps</h2>\n<ol>\n";
+        for (const auto& st : a.plan) {
+            out += "<li><strong>" + e(step_action(a, st)) + "</strong><br>" + e(step_reason(a, st)) + "</li>\n";
+        }
+        out += "</ol>\n";
+    }
     // Coverage per domain as an inline SVG bar chart.
     const int row_h = 24, label_w = 260, bar_w = 360;
     const int h = row_h * static_cast<int>(a.domains.size()) + 10;
@@ -308,12 +430,14 @@ std::string render_assess_html(const Assessment& a) {
         for (const auto& w : a.warnings) out += "<li><strong>" + e(w.code) + "</strong>: " + e(w.message) + "</li>\n";
         out += "</ul>\n";
     }
-    if (!a.suggestions.empty()) {
-        out += "<h2>What to do next</h2>\n<ul>\n";
-        for (const auto& sg : a.suggestions) {
-            out += "<li>" + e(ref(a, sg.item) + " " + a.framework->at(sg.item).name) + "<ul>\n";
-            for (const auto& o : sg.opportunities) out += "<li>" + e(o.opportunity->title) + "</li>\n";
-            out += "</ul></li>\n";
+    bool any_need = false;
+    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
+    if (any_need) {
+        out += "<h2>What each item still needs</h2>\n<ul>\n";
+        for (const auto* r : required(a)) {
+            if (r->needs.empty()) continue;
+            out += "<li>" + e(ref(a, r->item) + " " + a.framework->at(r->item).name) + " (" +
+                   std::string(to_string(r->status)) + "): " + e(needs_text(a, *r)) + "</li>\n";
         }
         out += "</ul>\n";
     }

@@ -290,6 +290,40 @@ TEST_SUITE("core::assess") {
         CHECK(ids_for_c("wizard") == std::vector<std::string>{"o-bc", "o-c"});
     }
 
+    TEST_CASE("needs say what an item lacks, and the plan closes the most items per step, a sign-off first") {
+        World w;
+        // a: two types, not signed off: needs only a sign-off. c: two course entries: needs another type.
+        const auto a = assess(w, {entry("1", kDay, "audit", {"d:a"}, false), entry("2", kDay, "qip", {"d:a"}, false),
+                                  entry("3", kDay, "course", {"d:c"}), entry("4", kDay, "course", {"d:c"})});
+        REQUIRE(item(a, w, "a").needs.size() == 1);
+        CHECK(item(a, w, "a").needs[0].kind == Need::Kind::signoff);
+        CHECK(item(a, w, "a").needs[0].entries == std::vector<std::string>{"1", "2"});
+        REQUIRE(item(a, w, "c").needs.size() == 1);
+        CHECK(item(a, w, "c").needs[0].kind == Need::Kind::types);
+        CHECK(item(a, w, "b").needs.size() == 2);  // a gap: entries and types
+        REQUIRE(a.plan.size() >= 2);
+        CHECK(a.plan[0].kind == PlanStep::Kind::signoff);
+        CHECK(a.plan[0].entries == std::vector<std::string>{"1", "2"});
+        CHECK(a.plan[0].closes == std::vector<int>{w.d().find("a")});
+        // c lacks a type: the qip opportunity closes it, the course one (a type c has) does not help it.
+        CHECK(a.plan[1].opportunity->id == "o-bc");
+        CHECK(std::find(a.plan[1].closes.begin(), a.plan[1].closes.end(), w.d().find("c")) != a.plan[1].closes.end());
+        for (const auto& st : a.plan) CHECK((st.opportunity == nullptr || st.opportunity->id != "o-c"));
+        Policy one;
+        one.max_steps = 1;
+        CHECK(assess(w, {}, one).plan.size() == 1);
+        one.max_steps = 0;
+        CHECK(assess(w, {}, one).plan.empty());
+    }
+
+    TEST_CASE("an expired entry is a need for recent evidence on the items it would reach") {
+        World w;
+        const auto a = assess(w, {entry("old", Date{2020, 1, 1}, "audit", {"d:a"})});
+        REQUIRE_FALSE(item(a, w, "a").needs.empty());
+        CHECK(item(a, w, "a").needs.back().kind == Need::Kind::recent);
+        CHECK(item(a, w, "a").needs.back().entries == std::vector<std::string>{"old"});
+    }
+
     TEST_CASE("a policy file overrides defaults and rejects unknown keys and bad values") {
         const auto ok = load_policy(
             "min_entries: 3\nwindow_years: 5\ncount_relations: [exact]\nrequire_signoff: false\n", "p.yaml");

@@ -65,7 +65,7 @@ TEST_SUITE("core::render_assess") {
             "!DOCTYPE", "html",  "/html", "head",  "/head",  "meta",  "title",  "/title", "style",   "/style", "body",
             "/body",    "h1",    "/h1",   "h2",    "/h2",    "p",     "/p",     "strong", "/strong", "svg",    "/svg",
             "text",     "/text", "rect",  "table", "/table", "thead", "/thead", "tbody",  "/tbody",  "tr",     "/tr",
-            "th",       "/th",   "td",    "/td",   "ul",     "/ul",   "li",     "/li"};
+            "th",       "/th",   "td",    "/td",   "ul",     "/ul",   "li",     "/li",    "ol",      "/ol",    "br"};
         for (const auto& t : tags(html)) {
             CAPTURE(t);
             CHECK(allowed.count(t) == 1);
@@ -79,10 +79,10 @@ TEST_SUITE("core::render_assess") {
         CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no external assets
     }
 
-    TEST_CASE("JSON follows the leadctl.assess/1 contract") {
+    TEST_CASE("JSON follows the leadctl.assess/2 contract") {
         Hostile h;
         const auto j = nlohmann::json::parse(render_assess_json(hostile_assessment(h)));
-        CHECK(j["schema"] == "leadctl.assess/1");
+        CHECK(j["schema"] == "leadctl.assess/2");
         CHECK(j["person"]["id"] == "<script>evil()</script>");
         CHECK(j["framework"] == "x");
         CHECK(j["target"] == "p");
@@ -101,16 +101,34 @@ TEST_SUITE("core::render_assess") {
         CHECK(j["suggestions"][0]["item"] == "x:a");
         CHECK(j["suggestions"][0]["opportunities"][0]["id"] == "o");
         for (const char* key : {"domains", "expired"}) CHECK(j.contains(key));
+        // What the item needs, and the plan: one step, the opportunity that develops it.
+        REQUIRE(a["needs"].size() == 2);
+        CHECK(a["needs"][0]["kind"] == "entries");
+        CHECK(a["needs"][0]["count"] == 2);
+        CHECK(a["needs"][1]["kind"] == "types");
+        CHECK(j["items"][0]["needs"].empty());
+        REQUIRE(j["plan"].size() == 1);
+        CHECK(j["plan"][0]["kind"] == "opportunity");
+        CHECK(j["plan"][0]["opportunity"] == "o");
+        CHECK(j["plan"][0]["action"] == "Try <img src=x onerror=alert(1)>");
+        CHECK(j["plan"][0]["items"] == nlohmann::json::array({"x:a"}));
+        CHECK(j["plan"][0]["closes"].empty());  // one new entry: the item needs two
+        CHECK(j["plan"][0]["reason"] == "a new qip entry, signed off: helps x:a");
     }
 
-    TEST_CASE("text and Markdown show status and what to do next") {
+    TEST_CASE("text and Markdown show status, the next steps and what each item still needs") {
         Hostile h;
         const auto a = hostile_assessment(h);
         const auto text = render_assess_text(a, Style{});
         CHECK(text.find("Coverage 0%: 0 of 1 required items met, 0 partial, 1 gap") != std::string::npos);
         CHECK(text.find("x:a   A & \"B\"  gap") != std::string::npos);
-        CHECK(text.find("What to do next") != std::string::npos);
+        CHECK(text.find("Your next steps\n  1. Try <img src=x onerror=alert(1)>\n") != std::string::npos);
+        CHECK(
+            text.find("What each item still needs\n  x:a A & \"B\" (gap): 2 more entries; 2 more types of evidence") !=
+            std::string::npos);
         const auto md = render_assess_markdown(a);
         CHECK(md.find("| `x:a` | A & \"B\" | gap |") != std::string::npos);
+        CHECK(md.find("## Your next steps\n\n1. **Try \\<img src=x onerror=alert(1)\\>**") != std::string::npos);
+        CHECK(md.find("- `x:a` A & \"B\" (gap): 2 more entries; 2 more types of evidence") != std::string::npos);
     }
 }
