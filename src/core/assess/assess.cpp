@@ -324,6 +324,10 @@ void Assessor::entry(const Entry& e) {
                                          result_.as_of.str())});
         return;
     }
+    if (!e.type.empty()) {
+        auto [it, inserted] = latest_of_type_.try_emplace(e.type, *e.date, e.id);
+        if (!inserted && it->second.first < *e.date) it->second = {*e.date, e.id};
+    }
     const bool expired = *e.date < result_.as_of.minus_years(p.window_years);
     if (expired) result_.expired.push_back({e.id, *e.date});
     // Every assessed item this entry reaches, in the order of its tags, each once.
@@ -593,6 +597,17 @@ Assessment Assessor::finish() {
         pairs += static_cast<int>(r.evidence.size());
     }
     a.coverage = a.assessed ? static_cast<double>(a.met) / a.assessed : 0;
+    for (const auto& c : a.profile->recent_evidence) {
+        ConditionResult cr;
+        cr.condition = &c;
+        cr.since = a.as_of.minus_months(c.within_months);
+        if (const auto it = latest_of_type_.find(c.type); it != latest_of_type_.end()) {
+            cr.date = it->second.first;
+            cr.entry = it->second.second;
+            cr.met = !(*cr.date < cr.since);
+        }
+        a.conditions.push_back(std::move(cr));
+    }
     // Roll-up per top-level domain.
     for (int root : a.framework->roots) {
         const DomainResult d = roll_up(*a.framework, root, [&a](int y) { return a.at(y).status; });

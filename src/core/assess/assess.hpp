@@ -14,6 +14,7 @@
 #include <cassert>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -140,6 +141,15 @@ struct PlanStep {
 };
 std::string_view to_string(PlanStep::Kind k);
 
+/// A profile's recent_evidence condition, judged on the as-of day.
+struct ConditionResult {
+    const RecentEvidence* condition = nullptr;
+    bool met = false;
+    std::string entry;         ///< the latest entry of that type, or ""
+    std::optional<Date> date;  ///< its date
+    Date since;                ///< the first day that counts
+};
+
 struct AssessWarning {
     std::string code;
     std::string message;
@@ -164,7 +174,8 @@ struct Assessment {
     std::vector<EntryNote> expired;
     std::vector<EntryNote> future;
     std::vector<Suggestion> suggestions;
-    std::vector<PlanStep> plan;  ///< at most policy.max_steps
+    std::vector<PlanStep> plan;               ///< at most policy.max_steps
+    std::vector<ConditionResult> conditions;  ///< the profile's recent_evidence, in its order
     std::size_t entries_read = 0;
 
     /// The result for the framework item at `index` (asserted in range).
@@ -242,6 +253,7 @@ private:
     FrameworkLookup lookup_;
     const std::vector<Opportunity>& opportunities_;
     Assessment result_;
+    std::map<std::string, std::pair<Date, std::string>, std::less<>> latest_of_type_;  ///< any entry, up to as-of
 };
 
 }  // namespace leadctl

@@ -54,6 +54,14 @@ const Profile* choose_profile(const Framework& fw, const std::string& target, co
     if (!profile) {
         why = fmt::format("{} has no profile \"{}\"{}; profiles: {}", fw.id, wanted, text::did_you_mean(wanted, ids),
                           text::join(ids, ", "));
+        return nullptr;
+    }
+    if (const CareerStage* cs = career_stage_of(stage);
+        cs && std::find(profile->not_for_stages.begin(), profile->not_for_stages.end(), cs->id) !=
+                  profile->not_for_stages.end()) {
+        why = fmt::format("{} {} is not open to the career stage {} (the person's stage \"{}\")", fw.id, profile->id,
+                          cs->id, stage);
+        return nullptr;
     }
     return profile;
 }

@@ -4,6 +4,7 @@
 // a time, so that memory stays flat however long a log grows.
 #pragma once
 
+#include "core/model/entry_types.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
 #include "core/yaml/yaml_tree.hpp"
@@ -17,31 +18,6 @@
 #include <vector>
 
 namespace leadctl {
-
-struct EvidenceType {
-    std::string_view name;
-    std::string_view description;
-};
-
-/// The closed set of entry types.
-inline constexpr std::array<EvidenceType, 16> kEvidenceTypes{{
-    {"audit", "clinical audit or re-audit, led or taken part in"},
-    {"qip", "quality improvement project (e.g. PDSA cycles)"},
-    {"teaching", "teaching or training others, peer teaching"},
-    {"committee", "committee, forum or student/trainee representative work"},
-    {"management", "a management role: rota, service, budget, project"},
-    {"shadowing", "shadowing a manager, director or leader"},
-    {"course", "a course or e-learning module (e.g. IHI Open School)"},
-    {"reflection", "written reflection on a leadership experience"},
-    {"feedback-360", "multi-source (360-degree) feedback"},
-    {"presentation", "presenting at a meeting or conference"},
-    {"publication", "a publication, poster or report"},
-    {"appraisal", "an appraisal or educational review, with a personal development plan"},
-    {"supervisor-report", "an educational or clinical supervisor's report"},
-    {"wpba", "a workplace-based assessment (e.g. a leadership case-based discussion)"},
-    {"leadership-role", "a formal leadership role or fellowship (e.g. chief registrar)"},
-    {"other", "anything else, described in the title"},
-}};
 
 inline constexpr std::array<std::string_view, 3> kRoles{"led", "contributed", "attended"};
 

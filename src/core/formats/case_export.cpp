@@ -161,6 +161,16 @@ private:
                 one["requires"] = p.required;
                 if (!p.level.empty()) one["level"] = p.level;
                 if (!p.stages.empty()) one["stages"] = p.stages;
+                if (!p.not_for_stages.empty()) one["not_for_stages"] = p.not_for_stages;
+                if (!p.recent_evidence.empty()) {
+                    Json rec = Json::array();
+                    for (const auto& c : p.recent_evidence) {
+                        Json r = {{"type", c.type}, {"within_months", c.within_months}};
+                        if (!c.note.empty()) r["note"] = c.note;
+                        rec.push_back(std::move(r));
+                    }
+                    one["recent_evidence"] = std::move(rec);
+                }
                 if (!p.notes.empty()) one["notes"] = p.notes;
                 ps.push_back(std::move(one));
             }

@@ -312,6 +312,19 @@ private:
             pr.level = text_of(o, "level", p, "a profile", false).value_or("");
             if (auto r = o.find("requires"); r != o.end()) pr.required = texts(*r, p + "requires", "requires");
             if (auto r = o.find("stages"); r != o.end()) pr.stages = texts(*r, p + "stages", "stages");
+            if (auto r = o.find("not_for_stages"); r != o.end())
+                pr.not_for_stages = texts(*r, p + "not_for_stages", "not_for_stages");
+            if (auto r = o.find("recent_evidence"); r != o.end() && r->is_array()) {
+                for (const auto& c : *r) {
+                    if (!c.is_object()) continue;
+                    RecentEvidence re;
+                    if (auto t = c.find("type"); t != c.end() && t->is_string()) re.type = t->get<std::string>();
+                    if (auto m = c.find("within_months"); m != c.end() && m->is_number_integer())
+                        re.within_months = m->get<int>();
+                    if (auto n = c.find("note"); n != c.end() && n->is_string()) re.note = n->get<std::string>();
+                    pr.recent_evidence.push_back(std::move(re));
+                }
+            }
             fw_.profiles.push_back(std::move(pr));
         });
         if (auto x = e.find("x"); x != e.end()) foreign_x_of(*x, path + "x", fw_.extra);

@@ -148,6 +148,18 @@ FileNode framework_tree(const Framework& fw, int item, int max_depth) {
             put_list(profile, "requires", p.required);
             put_prose(profile, "level", p.level);
             if (!p.stages.empty()) put_list(profile, "stages", p.stages);
+            if (!p.not_for_stages.empty()) put_list(profile, "not_for_stages", p.not_for_stages);
+            if (!p.recent_evidence.empty()) {
+                FileNode rec = list_node();
+                for (const auto& c : p.recent_evidence) {
+                    FileNode one = map_node();
+                    put_name(one, "type", c.type);
+                    put(one, "within_months", text_node(std::to_string(c.within_months), Style::name));
+                    put_prose(one, "note", c.note);
+                    rec.items.push_back(std::move(one));
+                }
+                put(profile, "recent_evidence", std::move(rec));
+            }
             put_prose(profile, "notes", p.notes);
             profiles.items.push_back(std::move(profile));
         }

@@ -44,6 +44,14 @@ void wrapped(std::string& out, std::string_view prose, std::string_view indent, 
     }
 }
 
+Json recent_json(const Profile& p) {
+    Json out = Json::array();
+    for (const auto& c : p.recent_evidence) {
+        out.push_back({{"type", c.type}, {"within_months", c.within_months}, {"note", c.note}});
+    }
+    return out;
+}
+
 std::vector<std::string> required_by(const Framework& fw, const Item& it) {
     std::vector<std::string> out;
     for (const auto& p : fw.profiles) {
@@ -259,6 +267,8 @@ std::string render_json(const Framework& fw, int item, const ShowOptions& opt) {
                             {"requires", p.required},
                             {"level", p.level.empty() ? Json(nullptr) : Json(p.level)},
                             {"stages", p.stages},
+                            {"not_for_stages", p.not_for_stages},
+                            {"recent_evidence", recent_json(p)},
                             {"notes", p.notes}});
     }
     j["profiles"] = std::move(profiles);

@@ -1,6 +1,7 @@
 #include "core/model/framework_check.hpp"
 
 #include "core/model/codes.hpp"
+#include "core/model/entry_types.hpp"
 #include "core/model/stage.hpp"
 #include "core/util/text.hpp"
 
@@ -70,6 +71,7 @@ private:
         if (const auto* p = fw_.places.find(fmt::format("profile.{}.{}", k, field))) return *p;
         if (field.starts_with("requires.")) return profile_place(k, "requires");
         if (field.starts_with("stages.")) return profile_place(k, "stages");
+        if (field.starts_with("not_for_stages.")) return profile_place(k, "not_for_stages");
         return fw_.profiles[k].location;
     }
     [[nodiscard]] bool outside_depth(const Item& it) const { return it.depth >= kMaxItemDepth; }
@@ -230,6 +232,23 @@ private:
     /// a person's stage then chooses one profile.
     void stages(std::size_t k) {
         const Profile& p = fw_.profiles[k];
+        for (std::size_t j = 0; j < p.not_for_stages.size(); ++j) {
+            const auto& st = p.not_for_stages[j];
+            if (career_stage(st)) continue;
+            const auto* meant = career_stage_of(st);
+            diags_.error(profile_place(k, fmt::format("not_for_stages.{}", j)), "unknown-stage",
+                         fmt::format("profile \"{}\" is closed to unknown career stage \"{}\"{}", p.id, st,
+                                     meant ? fmt::format(" (did you mean \"{}\"?)", meant->id) : std::string()));
+        }
+        for (std::size_t j = 0; j < p.recent_evidence.size(); ++j) {
+            const auto& type = p.recent_evidence[j].type;
+            if (type.empty() || std::any_of(kEvidenceTypes.begin(), kEvidenceTypes.end(),
+                                            [&](const EvidenceType& t) { return t.name == type; }))
+                continue;
+            diags_.error(
+                profile_place(k, fmt::format("recent_evidence.{}", j)), "unknown-type",
+                fmt::format("profile \"{}\" asks for recent evidence of unknown entry type \"{}\"", p.id, type));
+        }
         std::vector<std::string> ids;
         for (const auto& s : career_stages()) ids.emplace_back(s.id);
         for (std::size_t j = 0; j < p.stages.size(); ++j) {

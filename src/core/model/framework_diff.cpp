@@ -582,6 +582,21 @@ void diff_profiles(const Framework& a, const Framework& b, const Matching& m, st
             !c.removed.empty() || !c.added.empty()) {
             out.push_back(std::move(c));
         }
+        if (auto c = list_change(ChangeKind::profile_changed, "not_for_stages", p.id, q->id, p.not_for_stages,
+                                 q->not_for_stages);
+            !c.removed.empty() || !c.added.empty()) {
+            out.push_back(std::move(c));
+        }
+        const auto recent = [](const Profile& x) {
+            std::vector<std::string> said;
+            for (const auto& c : x.recent_evidence)
+                said.push_back(fmt::format("{} within {} months", c.type, c.within_months));
+            return said;
+        };
+        if (auto c = list_change(ChangeKind::profile_changed, "recent_evidence", p.id, q->id, recent(p), recent(*q));
+            !c.removed.empty() || !c.added.empty()) {
+            out.push_back(std::move(c));
+        }
     }
     for (const auto& q : b.profiles) {
         if (!a.profile(q.id))

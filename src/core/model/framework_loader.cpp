@@ -18,7 +18,9 @@ constexpr std::string_view kSourceKeys[] = {"citation", "url"};
 constexpr std::string_view kLevelKeys[] = {"id", "name", "description", "x"};
 constexpr std::string_view kItemKeys[] = {"code",    "name",     "type",   "description", "notes",
                                           "aliases", "outcomes", "levels", "items",       "x"};
-constexpr std::string_view kProfileKeys[] = {"id", "name", "description", "notes", "requires", "level", "stages"};
+constexpr std::string_view kProfileKeys[] = {"id",    "name",   "description",    "notes",          "requires",
+                                             "level", "stages", "not_for_stages", "recent_evidence"};
+constexpr std::string_view kRecentKeys[] = {"type", "within_months", "note"};
 
 /// Reads the file into the model as it is, reporting what has the wrong shape
 /// (unknown keys, wrong types, missing profile and level fields) and recording
@@ -197,16 +199,40 @@ private:
                     p.required.push_back(r->value);
                 }
             }
-            if (const auto* st = pf.list("stages")) {
-                fw.places.set(path + "stages", pf.at(*st));
+            for (auto [key, out] : {std::pair{std::string_view("stages"), &p.stages},
+                                    std::pair{std::string_view("not_for_stages"), &p.not_for_stages}}) {
+                const auto* st = pf.list(key);
+                if (!st) continue;
+                fw.places.set(fmt::format("{}{}", path, key), pf.at(*st));
                 for (const auto& r : st->items) {
                     const SourceLocation where{file_, r->line, r->column};
                     if (!r->is_scalar()) {
-                        diags_.error(where, "wrong-type", "entries of \"stages\" must be career stage ids");
+                        diags_.error(where, "wrong-type",
+                                     fmt::format("entries of \"{}\" must be career stage ids", key));
                         continue;
                     }
-                    fw.places.set(fmt::format("{}stages.{}", path, p.stages.size()), where);
-                    p.stages.push_back(r->value);
+                    fw.places.set(fmt::format("{}{}.{}", path, key, out->size()), where);
+                    out->push_back(r->value);
+                }
+            }
+            if (const auto* rec = pf.list("recent_evidence")) {
+                for (const auto& r : rec->items) {
+                    if (!yaml::expect_map(*r, file_, diags_, "a recent_evidence condition")) continue;
+                    yaml::Fields rf(*r, file_, diags_, kRecentKeys, "recent_evidence condition");
+                    RecentEvidence c;
+                    c.type = rf.text("type", true);
+                    fw.places.set(fmt::format("{}recent_evidence.{}", path, p.recent_evidence.size()), rf.where());
+                    if (!rf.get("within_months")) rf.missing("within_months");
+                    if (auto m = rf.integer("within_months")) {
+                        if (*m < 1 || *m > 600) {
+                            diags_.error(rf.at(*rf.get("within_months")), "invalid-value",
+                                         "within_months must be from 1 to 600");
+                        } else {
+                            c.within_months = static_cast<int>(*m);
+                        }
+                    }
+                    c.note = rf.text("note");
+                    p.recent_evidence.push_back(std::move(c));
                 }
             }
             fw.profiles.push_back(std::move(p));

@@ -56,14 +56,25 @@ struct Item {
     SourceLocation location;
 };
 
+/// A profile's condition on recent evidence: an entry of `type` dated within
+/// `within_months` before the as-of day (FMLM fellowship: an appraisal within 12
+/// months, 360-degree feedback within 3 years).
+struct RecentEvidence {
+    std::string type;
+    int within_months = 0;
+    std::string note;  ///< where the condition comes from
+};
+
 struct Profile {
     std::string id;
     std::string name;
     std::string description;
     std::string notes;
-    std::vector<std::string> required;  ///< item codes
-    std::string level;                  ///< scale level id, or empty
-    std::vector<std::string> stages;    ///< career stage ids (core/model/stage.hpp) the profile serves
+    std::vector<std::string> required;        ///< item codes
+    std::string level;                        ///< scale level id, or empty
+    std::vector<std::string> stages;          ///< career stage ids (core/model/stage.hpp) the profile serves
+    std::vector<std::string> not_for_stages;  ///< career stage ids the profile is not open to
+    std::vector<RecentEvidence> recent_evidence;
     SourceLocation location;
 };
 

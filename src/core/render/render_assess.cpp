@@ -88,6 +88,21 @@ std::string needs_text(const Assessment& a, const ItemResult& r) {
     return text::join(parts, "; ");
 }
 
+/// A profile condition, judged: "an appraisal entry within 12 months: e014 (2026-05-01)".
+std::string condition_text(const ConditionResult& c) {
+    const auto& rc = *c.condition;
+    std::string s = fmt::format("{} entry within {} months (since {}): ", rc.type, rc.within_months, c.since.str());
+    if (c.met) {
+        s += fmt::format("met by {} ({})", c.entry, c.date->str());
+    } else if (c.date) {
+        s += fmt::format("NOT MET: the latest, {}, is from {}", c.entry, c.date->str());
+    } else {
+        s += "NOT MET: no entry of that type";
+    }
+    if (!rc.note.empty()) s += " — " + rc.note;
+    return s;
+}
+
 /// A plan step's action, in a line.
 std::string step_action(const Assessment& a, const PlanStep& st) {
     switch (st.kind) {
@@ -158,6 +173,17 @@ nlohmann::ordered_json policy_json(const Policy& p) {
 std::string render_assess_text(const Assessment& a, const Style& s) {
     const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
     std::string out = s.bold(safe(headline(a))) + "\n" + summary_line(a) + "\n\n";
+    if (!a.conditions.empty()) {
+        out += s.bold(fmt::format("Conditions of {} {}", a.framework->id, a.profile->id)) + "\n";
+        for (const auto& c : a.conditions) {
+            const auto lines = text::wrap(safe(condition_text(c)), 74);
+            for (std::size_t l = 0; l < lines.size(); ++l) {
+                out += l ? fmt::format("     {}\n", lines[l])
+                         : fmt::format("  {} {}\n", c.met ? s.paint("ok", "32") : s.paint("!!", "31"), lines[l]);
+            }
+        }
+        out += "\n";
+    }
     if (!a.plan.empty()) {
         out += s.bold("Your next steps") + "\n";
         for (std::size_t k = 0; k < a.plan.size(); ++k) {
@@ -221,6 +247,11 @@ std::string render_assess_markdown(const Assessment& a) {
     const auto code = [](std::string_view x) { return text::markdown_safe(x, text::MarkdownSink::code); };
     std::string out = fmt::format("# Leadership gap report: {}\n\n", cell(headline(a)));
     out += fmt::format("**{}**\n\n", summary_line(a));
+    if (!a.conditions.empty()) {
+        out += "## Conditions\n\n";
+        for (const auto& c : a.conditions) out += fmt::format("- {}\n", cell(condition_text(c)));
+        out += "\n";
+    }
     if (!a.plan.empty()) {
         out += "## Your next steps\n\n";
         for (std::size_t k = 0; k < a.plan.size(); ++k) {
@@ -367,6 +398,17 @@ std::string render_assess_json(const Assessment& a) {
         plan.push_back(std::move(step));
     }
     j["plan"] = std::move(plan);
+    Json conditions = Json::array();
+    for (const auto& c : a.conditions) {
+        conditions.push_back({{"type", c.condition->type},
+                              {"within_months", c.condition->within_months},
+                              {"since", c.since.str()},
+                              {"met", c.met},
+                              {"entry", c.entry.empty() ? Json(nullptr) : Json(c.entry)},
+                              {"date", c.date ? Json(c.date->str()) : Json(nullptr)},
+                              {"note", c.condition->note}});
+    }
+    j["conditions"] = std::move(conditions);
     return j.dump(2) + "\n";
 }
 
@@ -382,6 +424,13 @@ std::string render_assess_html(const Assessment& a) {
         "text-align:left}\n.met{color:#1a7f37}.partial{color:#9a6700}.gap{color:#cf222e}\n</style>\n</head>\n<body>\n";
     out += "<h1>Leadership gap report</h1>\n<p>" + e(headline(a)) + "</p>\n<p><strong>" + e(summary_line(a)) +
            "</strong></p>\n";
+    if (!a.conditions.empty()) {
+        out += "<h2>Conditions</h2>\n<ul>\n";
+        for (const auto& c : a.conditions) {
+            out += std::string("<li class=\"") + (c.met ? "met" : "gap") + "\">" + e(condition_text(c)) + "</li>\n";
+        }
+        out += "</ul>\n";
+    }
     if (!a.plan.empty()) {
         out += "<h2>Your next steps</h2>\n<ol>\n";
         for (const auto& st : a.plan) {

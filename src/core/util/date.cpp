@@ -48,6 +48,15 @@ Date Date::minus_years(int n) const {
     return d;
 }
 
+Date Date::minus_months(int n) const {
+    const int total = year * 12 + (month - 1) - n;
+    Date d{total / 12, total % 12 + 1, day};
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int last = d.month == 2 && is_leap_year(d.year) ? 29 : kDays[d.month - 1];
+    if (d.day > last) d.day = last;
+    return d;
+}
+
 std::optional<Date> parse_date(std::string_view s, DateError* error) {
     auto fail = [&](DateError e) -> std::optional<Date> {
         if (error) *error = e;

@@ -22,6 +22,8 @@ struct Date {
     /// The same month and day `n` years earlier; 29 February becomes 28 February
     /// when the earlier year is not a leap year.
     [[nodiscard]] Date minus_years(int n) const;
+    /// The same day `n` months earlier (the month's last day when it is shorter).
+    [[nodiscard]] Date minus_months(int n) const;
 };
 
 bool is_leap_year(int y);

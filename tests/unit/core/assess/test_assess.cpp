@@ -33,6 +33,7 @@ profiles:
   - {id: p, name: P, requires: [a, b, c]}
   - {id: all, name: All four, requires: [a, b, c, c2]}
   - {id: q, name: Q, requires: [a], level: high}
+  - {id: r, name: R, requires: [a], recent_evidence: [{type: appraisal, within_months: 12}]}
 )",
                                    "d.yaml");
         REQUIRE(load.framework);
@@ -314,6 +315,25 @@ TEST_SUITE("core::assess") {
         CHECK(assess(w, {}, one).plan.size() == 1);
         one.max_steps = 0;
         CHECK(assess(w, {}, one).plan.empty());
+    }
+
+    TEST_CASE("a profile's recent_evidence condition: an entry of the type within the months before as-of") {
+        World w;
+        const auto with = [&](Date d) {
+            return assess(w, {entry("ap", d, "appraisal", {"d:a"})}, {}, "r", {2026, 6, 1}).conditions;
+        };
+        REQUIRE(with({2025, 6, 1}).size() == 1);
+        CHECK(with({2025, 6, 1})[0].met);  // the first day that counts
+        CHECK(with({2025, 6, 1})[0].entry == "ap");
+        CHECK_FALSE(with({2025, 5, 31})[0].met);
+        CHECK(with({2025, 5, 31})[0].date == Date{2025, 5, 31});
+        const auto none = assess(w, {entry("x", kDay, "audit", {"d:a"})}, {}, "r").conditions;
+        REQUIRE(none.size() == 1);
+        CHECK_FALSE(none[0].met);
+        CHECK_FALSE(none[0].date);
+        // An appraisal tagged to nothing assessed still counts for the condition.
+        CHECK(assess(w, {entry("ap", kDay, "appraisal", {"e:e4"})}, {}, "r").conditions[0].met);
+        CHECK(assess(w, {}, {}, "p").conditions.empty());
     }
 
     TEST_CASE("an expired entry is a need for recent evidence on the items it would reach") {

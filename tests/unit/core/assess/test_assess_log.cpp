@@ -16,7 +16,7 @@ items: [{code: a, name: A}]
 profiles:
   - {id: student, name: Student, requires: [a], stages: [medical-student]}
   - {id: trainee, name: Trainee, requires: [a], stages: [foundation, core-training, specialty-training]}
-  - {id: senior, name: Senior, requires: [a]}
+  - {id: senior, name: Senior, requires: [a], not_for_stages: [medical-student]}
 )",
                                "s.yaml");
     REQUIRE(load.framework);
@@ -44,6 +44,15 @@ TEST_SUITE("core::assess::choose_profile") {
         CHECK(chosen(fw, "", "medical student") == "student");
         CHECK(chosen(fw, "", "senior") == "senior");    // a profile id still names its profile
         CHECK(chosen(fw, "senior", "F1") == "senior");  // --target wins
+    }
+
+    TEST_CASE("a profile not open to the person's career stage is refused, even with --target") {
+        const auto fw = staged();
+        std::string why;
+        CHECK(chosen(fw, "senior", "medical student", &why) == "-");
+        CHECK(why ==
+              "s senior is not open to the career stage medical-student (the person's stage \"medical student\")");
+        CHECK(chosen(fw, "senior", "F1") == "senior");
     }
 
     TEST_CASE("a stage no profile serves, or words that are no stage, say what to do") {

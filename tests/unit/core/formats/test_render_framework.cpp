@@ -168,7 +168,7 @@ Framework nasty_framework(const std::string& s) {
         fw.items.push_back(std::move(it));
     }
     fw.roots = {0};
-    fw.profiles = {{"p", s, s, s, {"1", "3"}, "high", {}, {}}};
+    fw.profiles = {{"p", s, s, s, {"1", "3"}, "high", {}, {}, {}, {}}};
     fw.index();
     return fw;
 }

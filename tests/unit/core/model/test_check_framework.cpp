@@ -271,6 +271,19 @@ TEST_SUITE("core::model::framework_check") {
                   "stage chooses one profile"});
     }
 
+    TEST_CASE("not_for_stages are career stage ids and recent_evidence names an entry type") {
+        auto fw = valid();
+        fw.profiles[0].not_for_stages = {"medical-student", "FY1"};
+        fw.profiles[0].recent_evidence = {{"appraisal", 12, ""}, {"apraisal", 12, ""}};
+        fw.places.set("profile.0.not_for_stages.1", {"f.yaml", 44, 9});
+        fw.places.set("profile.0.recent_evidence.1", {"f.yaml", 47, 9});
+        CHECK(found(fw) == std::vector<std::string>{
+                               "44:9 [unknown-stage] profile \"p\" is closed to unknown career stage \"FY1\" (did you "
+                               "mean \"foundation\"?)",
+                               "47:9 [unknown-type] profile \"p\" asks for recent evidence of unknown entry type "
+                               "\"apraisal\""});
+    }
+
     TEST_CASE("without any places, diagnostics carry no location") {
         Framework fw;
         fw.index();

@@ -30,6 +30,15 @@ TEST_SUITE("core::date") {
         CHECK(Date{2026, 11, 25}.str() == "2026-11-25");
     }
 
+    TEST_CASE("N months earlier keeps the day, or the month's last day when it is shorter") {
+        CHECK(Date{2026, 3, 31}.minus_months(1) == Date{2026, 2, 28});
+        CHECK(Date{2024, 3, 31}.minus_months(1) == Date{2024, 2, 29});
+        CHECK(Date{2026, 1, 15}.minus_months(12) == Date{2025, 1, 15});
+        CHECK(Date{2026, 1, 15}.minus_months(13) == Date{2024, 12, 15});
+        CHECK(Date{2026, 11, 25}.minus_months(36) == Date{2023, 11, 25});
+        CHECK(Date{2026, 5, 31}.minus_months(0) == Date{2026, 5, 31});
+    }
+
     TEST_CASE("N years earlier keeps month and day, 29 February becomes 28 February") {
         CHECK(Date{2026, 11, 25}.minus_years(3) == Date{2023, 11, 25});
         CHECK(Date{2024, 2, 29}.minus_years(3) == Date{2021, 2, 28});
