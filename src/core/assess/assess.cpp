@@ -40,6 +40,8 @@ std::string_view to_string(Need::Kind k) {
             return "level";
         case Need::Kind::recent:
             return "recent";
+        case Need::Kind::direct:
+            return "direct";
     }
     return "";
 }
@@ -74,10 +76,11 @@ std::string_view to_string(ItemStatus s) {
 
 namespace {
 
-constexpr std::string_view kPolicyKeys[] = {"window_years",    "max_items_per_entry", "min_entries",
-                                            "min_types",       "require_signoff",     "count_relations",
-                                            "max_hops",        "max_share",           "min_pairs_for_distribution",
-                                            "max_suggestions", "level_relations",     "max_steps"};
+constexpr std::string_view kPolicyKeys[] = {"window_years",      "max_items_per_entry", "min_entries",
+                                            "min_types",         "require_signoff",     "count_relations",
+                                            "max_hops",          "max_share",           "min_pairs_for_distribution",
+                                            "max_suggestions",   "level_relations",     "max_steps",
+                                            "min_direct_entries"};
 
 void read_int(yaml::Fields& f, std::string_view key, int& out, int min, int max, Diagnostics& d) {
     if (auto v = f.integer(key)) {
@@ -120,6 +123,7 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
     read_int(f, "min_pairs_for_distribution", p.min_pairs_for_distribution, 1, 100000, d);
     read_int(f, "max_suggestions", p.max_suggestions, 0, 20, d);
     read_int(f, "max_steps", p.max_steps, 0, 20, d);
+    read_int(f, "min_direct_entries", p.min_direct_entries, 0, 100, d);
     if (const auto v = f.text("require_signoff"); !v.empty()) {
         if (text::to_lower(v) == "true" || text::to_lower(v) == "false") {
             p.require_signoff = text::to_lower(v) == "true";
@@ -410,6 +414,11 @@ void needs_of(ItemResult& r, const Policy& p) {
             std::none_of(r.evidence.begin(), r.evidence.end(), [](const CountedEvidence& ev) { return ev.level >= 0; });
         r.needs.push_back({Need::Kind::level, 0, {}, r.level_target, none});
     }
+    const auto direct = static_cast<int>(std::count_if(r.evidence.begin(), r.evidence.end(),
+                                                       [](const CountedEvidence& ev) { return ev.via == "direct"; }));
+    if (direct < p.min_direct_entries) {
+        r.needs.push_back({Need::Kind::direct, p.min_direct_entries - direct, {}, -1, false});
+    }
     if (!r.expired.empty()) {
         r.needs.push_back({Need::Kind::recent, static_cast<int>(r.expired.size()), r.expired, -1, false});
     }
@@ -580,13 +589,17 @@ Assessment Assessor::finish() {
                                          [&](const CountedEvidence& ev) { return ev.level >= L; });
             if (n >= p.min_entries) r.level_attained = L;
         }
-        const bool enough = static_cast<int>(r.evidence.size()) >= p.min_entries &&
+        const auto direct = std::count_if(r.evidence.begin(), r.evidence.end(),
+                                          [](const CountedEvidence& ev) { return ev.via == "direct"; });
+        r.indirect = !r.evidence.empty() && direct == 0;
+        const bool enough = direct >= p.min_direct_entries && static_cast<int>(r.evidence.size()) >= p.min_entries &&
                             static_cast<int>(r.types.size()) >= p.min_types && (!p.require_signoff || r.signed_off) &&
                             (r.level_target < 0 || r.level_attained >= r.level_target);
         r.status = enough ? ItemStatus::met : r.evidence.empty() ? ItemStatus::gap : ItemStatus::partial;
         if (r.status != ItemStatus::met) needs_of(r, p);
         ++a.assessed;
         if (r.status == ItemStatus::met) ++a.met;
+        if (r.status == ItemStatus::met && r.indirect) ++a.met_indirectly;
         if (r.status == ItemStatus::partial) ++a.partial;
         if (r.status == ItemStatus::gap) ++a.gap;
         int root = y;

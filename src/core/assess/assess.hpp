@@ -41,6 +41,7 @@ struct Policy {
     int min_pairs_for_distribution = 4;  ///< counted (entry, item) pairs before clustering is judged
     int max_suggestions = 3;             ///< opportunities suggested per unmet item
     int max_steps = 5;                   ///< actions in the plan ("Your next steps")
+    int min_direct_entries = 0;          ///< counted entries tagged to the item (or inside it) an item needs to be met
 };
 
 struct PolicyLoad {
@@ -83,9 +84,9 @@ std::string_view to_string(ItemStatus s);
 
 /// One thing an item not met still needs to be met.
 struct Need {
-    enum class Kind : std::uint8_t { entries, types, signoff, level, recent };
+    enum class Kind : std::uint8_t { entries, types, signoff, level, recent, direct };
     Kind kind = Kind::entries;
-    int count = 0;                     ///< entries, types: how many more; recent: entries too old to count
+    int count = 0;                     ///< entries, types, direct: how many more; recent: entries too old to count
     std::vector<std::string> entries;  ///< signoff: counted entries not signed off; recent: the expired ones
     int level = -1;                    ///< level: the target level (index on the scale)
     bool no_level = false;             ///< level: no counted entry carries a level on this scale
@@ -104,6 +105,7 @@ struct ItemResult {
     std::vector<std::string> dropped;  ///< entries that reached this item past the reuse cap
     std::vector<std::string> expired;  ///< entries that would reach it, older than the window
     std::vector<Need> needs;           ///< for a required item not met: what it lacks
+    bool indirect = false;             ///< it has counted evidence, and all of it came through crosswalks
 };
 
 struct DomainResult {
@@ -169,6 +171,7 @@ struct Assessment {
     std::vector<ItemResult> items;  ///< every item of the framework, in framework order
     std::vector<DomainResult> domains;
     int assessed = 0, met = 0, partial = 0, gap = 0;
+    int met_indirectly = 0;  ///< of `met`, items whose evidence all came through crosswalks
     double coverage = 0;
     std::vector<AssessWarning> warnings;
     std::vector<EntryNote> expired;

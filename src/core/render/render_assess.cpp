@@ -25,8 +25,17 @@ std::string headline(const Assessment& a) {
 }
 
 std::string summary_line(const Assessment& a) {
-    return fmt::format("Coverage {:.0f}%: {} of {} required items met, {} partial, {} gap{}", a.coverage * 100, a.met,
-                       a.assessed, a.partial, a.gap, a.gap == 1 ? "" : "s");
+    return fmt::format(
+        "Coverage {:.0f}%: {} of {} required items met{}, {} partial, {} gap{}", a.coverage * 100, a.met, a.assessed,
+        a.met_indirectly ? fmt::format(" ({} only through crosswalks)", a.met_indirectly) : std::string(), a.partial,
+        a.gap, a.gap == 1 ? "" : "s");
+}
+
+/// An item's status, "met (indirect)" when all its evidence came through crosswalks.
+std::string status_text(const ItemResult& r) {
+    std::string s(to_string(r.status));
+    if (r.status == ItemStatus::met && r.indirect) s += " (indirect)";
+    return s;
 }
 
 std::string bar(int met, int partial, int total, int width) {
@@ -75,6 +84,9 @@ std::string need_text(const Assessment& a, const Need& n) {
                                                         "\"level:\" to entries tagged to {})",
                                                         a.framework->id, a.framework->id)
                                           : std::string());
+        case Need::Kind::direct:
+            return fmt::format("{} more entr{} tagged to the item itself (policy min_direct_entries)", n.count,
+                               n.count == 1 ? "y" : "ies");
         case Need::Kind::recent:
             return fmt::format("recent evidence ({} older than {} years: {})", text::join(n.entries, ", "),
                                a.policy.window_years, n.count == 1 ? "it no longer counts" : "they no longer count");
@@ -167,6 +179,7 @@ nlohmann::ordered_json policy_json(const Policy& p) {
             {"min_pairs_for_distribution", p.min_pairs_for_distribution},
             {"max_suggestions", p.max_suggestions},
             {"max_steps", p.max_steps},
+            {"min_direct_entries", p.min_direct_entries},
             {"level_relations", level_rels}};
 }
 
@@ -210,7 +223,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     t.align(4, Table::Align::right);
     for (const auto* r : required(a)) {
         t.add_row({Cell(ref(a, r->item), "36"), a.framework->at(r->item).name,
-                   Cell(std::string(to_string(r->status)), status_sgr(r->status)), std::to_string(r->evidence.size()),
+                   Cell(status_text(*r), status_sgr(r->status)), std::to_string(r->evidence.size()),
                    std::to_string(r->types.size()), r->evidence.empty() ? "-" : (r->signed_off ? "yes" : "no"),
                    level_cell(a, *r)});
     }
@@ -267,10 +280,9 @@ std::string render_assess_markdown(const Assessment& a) {
     }
     out += "\n| Item | Name | Status | Entries | Types | Signed off | Level |\n|---|---|---|---|---|---|---|\n";
     for (const auto* r : required(a)) {
-        out +=
-            fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", code(ref(a, r->item)),
-                        cell(a.framework->at(r->item).name), to_string(r->status), r->evidence.size(), r->types.size(),
-                        r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
+        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", code(ref(a, r->item)),
+                           cell(a.framework->at(r->item).name), status_text(*r), r->evidence.size(), r->types.size(),
+                           r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), cell(level_cell(a, *r)));
     }
     if (!a.warnings.empty()) {
         out += "\n## Warnings\n\n";
@@ -298,6 +310,7 @@ Json needs_json(const Assessment& a, const ItemResult& r) {
         switch (n.kind) {
             case Need::Kind::entries:
             case Need::Kind::types:
+            case Need::Kind::direct:
                 one["count"] = n.count;
                 break;
             case Need::Kind::signoff:
@@ -329,8 +342,9 @@ std::string render_assess_json(const Assessment& a) {
     j["target"] = a.profile->id;
     j["as_of"] = a.as_of.str();
     j["policy"] = policy_json(a.policy);
-    j["summary"] = {{"assessed", a.assessed}, {"met", a.met},           {"partial", a.partial},
-                    {"gap", a.gap},           {"coverage", a.coverage}, {"entries", a.entries_read}};
+    j["summary"] = {{"assessed", a.assessed},   {"met", a.met}, {"met_indirectly", a.met_indirectly},
+                    {"partial", a.partial},     {"gap", a.gap}, {"coverage", a.coverage},
+                    {"entries", a.entries_read}};
     Json items = Json::array();
     for (const auto& r : a.items) {
         Json ev = Json::array();
@@ -342,6 +356,7 @@ std::string render_assess_json(const Assessment& a) {
              {"name", a.framework->at(r.item).name},
              {"required", r.required},
              {"status", to_string(r.status)},
+             {"indirect", r.indirect},
              {"count", r.evidence.size()},
              {"types", types},
              {"signed_off", r.signed_off},
@@ -470,8 +485,8 @@ std::string render_assess_html(const Assessment& a) {
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td>{}</td></tr>\n",
-            e(ref(a, r->item)), e(a.framework->at(r->item).name), st, st, r->evidence.size(), r->types.size(),
-            r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), e(level_cell(a, *r)));
+            e(ref(a, r->item)), e(a.framework->at(r->item).name), st, status_text(*r), r->evidence.size(),
+            r->types.size(), r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), e(level_cell(a, *r)));
     }
     out += "</tbody>\n</table>\n";
     if (!a.warnings.empty()) {

@@ -43,7 +43,7 @@ std::string policy_text(const Policy& p) {
     for (auto r : p.count_relations) s += fmt::format(" {}", info(r).name);
     s += " |";
     for (auto r : p.level_relations) s += fmt::format(" {}", info(r).name);
-    s += fmt::format(" | {}", p.max_steps);
+    s += fmt::format(" | {} {}", p.max_steps, p.min_direct_entries);
     return s;
 }
 

@@ -336,6 +336,29 @@ TEST_SUITE("core::assess") {
         CHECK(assess(w, {}, {}, "p").conditions.empty());
     }
 
+    TEST_CASE(
+        "an item met only through crosswalks is flagged and counted apart, and min_direct_entries can require more") {
+        World w;
+        // a: two entries through e1 = a (exact), none tagged to a itself.
+        const std::vector<Entry> via{entry("1", kDay, "audit", {"e:e1"}), entry("2", kDay, "qip", {"e:e1"})};
+        const auto a = assess(w, via);
+        CHECK(item(a, w, "a").status == ItemStatus::met);
+        CHECK(item(a, w, "a").indirect);
+        CHECK(a.met_indirectly == 1);
+        const auto mixed = assess(w, {entry("1", kDay, "audit", {"e:e1"}), entry("2", kDay, "qip", {"d:a"})});
+        CHECK_FALSE(item(mixed, w, "a").indirect);
+        CHECK(mixed.met_indirectly == 0);
+        Policy strict;
+        strict.min_direct_entries = 1;
+        const auto s = assess(w, via, strict);
+        CHECK(item(s, w, "a").status == ItemStatus::partial);
+        REQUIRE(item(s, w, "a").needs.size() == 1);
+        CHECK(item(s, w, "a").needs[0].kind == Need::Kind::direct);
+        CHECK(item(s, w, "a").needs[0].count == 1);
+        CHECK(item(assess(w, {entry("1", kDay, "audit", {"e:e1"}), entry("2", kDay, "qip", {"d:a"})}, strict), w, "a")
+                  .status == ItemStatus::met);
+    }
+
     TEST_CASE("an expired entry is a need for recent evidence on the items it would reach") {
         World w;
         const auto a = assess(w, {entry("old", Date{2020, 1, 1}, "audit", {"d:a"})});
