@@ -52,6 +52,12 @@ inline std::string crosswalk_yaml(const std::string& id, const std::string& firs
     return s + extra;
 }
 
+/// The `unmapped:` part of a crosswalk file, for crosswalk_yaml's `extra`: `item`
+/// declared to have no counterpart.
+inline std::string unmapped_yaml(const std::string& item) {
+    return "unmapped:\n  - {item: \"" + item + "\", reason: no counterpart}\n";
+}
+
 inline std::shared_ptr<Crosswalk> checked(const std::string& text, const TinyWorld& w) {
     auto l = load_crosswalk(text, "cw.yaml");
     REQUIRE(l.crosswalk);

@@ -3,6 +3,7 @@
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace leadctl {
@@ -66,6 +67,12 @@ std::string refs(const Assessment& a, const std::vector<int>& items) {
     std::vector<std::string> out;
     for (int i : items) out.push_back(ref(a, i));
     return text::join(out, ", ");
+}
+
+/// Whether any required item still needs something (the section is shown then).
+bool any_needs(const Assessment& a) {
+    const auto r = required(a);
+    return std::any_of(r.begin(), r.end(), [](const ItemResult* x) { return !x->needs.empty(); });
 }
 
 /// One need, for people: "1 more entry", "a sign-off (e003, e007)".
@@ -240,9 +247,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
-    bool any_need = false;
-    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
-    if (any_need) {
+    if (any_needs(a)) {
         out += "\n" + s.bold("What each item still needs") + "\n";
         for (const auto* r : required(a)) {
             if (r->needs.empty()) continue;
@@ -288,9 +293,7 @@ std::string render_assess_markdown(const Assessment& a) {
         out += "\n## Warnings\n\n";
         for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", cell(w.code), cell(w.message));
     }
-    bool any_need = false;
-    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
-    if (any_need) {
+    if (any_needs(a)) {
         out += "\n## What each item still needs\n\n";
         for (const auto* r : required(a)) {
             if (r->needs.empty()) continue;
@@ -494,9 +497,7 @@ std::string render_assess_html(const Assessment& a) {
         for (const auto& w : a.warnings) out += "<li><strong>" + e(w.code) + "</strong>: " + e(w.message) + "</li>\n";
         out += "</ul>\n";
     }
-    bool any_need = false;
-    for (const auto* r : required(a)) any_need = any_need || !r->needs.empty();
-    if (any_need) {
+    if (any_needs(a)) {
         out += "<h2>What each item still needs</h2>\n<ul>\n";
         for (const auto* r : required(a)) {
             if (r->needs.empty()) continue;

@@ -189,10 +189,8 @@ TEST_SUITE("core::assess") {
             World w;
             CHECK(item(assess(w, {entry("composed", kDay, "qip", {"f:f1"})}), w, "a").evidence.size() == 1);
             auto all = w.index->crosswalks();
-            all.push_back(checked(
-                crosswalk_yaml("fd", "f", "d", {"f:f1 related d:c2 0.1"},
-                               std::string("unmapped:\n  - {item: \"") + unmapped + "\", reason: no counterpart}\n"),
-                w.w));
+            all.push_back(
+                checked(crosswalk_yaml("fd", "f", "d", {"f:f1 related d:c2 0.1"}, unmapped_yaml(unmapped)), w.w));
             w.index = std::make_shared<CrosswalkIndex>(all);
             CHECK(item(assess(w, {entry("composed", kDay, "qip", {"f:f1"})}), w, "a").evidence.empty());
             // A direct mapping still counts: e:e1 = d:a is not composed.

@@ -29,11 +29,10 @@ TEST_SUITE("core::map_query") {
         TinyWorld w;
         // c:c2 has no counterpart in A, says the crosswalk between C and A; through B it
         // would reach a:a1.
-        CrosswalkIndex idx({checked(crosswalk_yaml("ca", "c", "a", {"c:c1 related a:a2 0.5"},
-                                                   "unmapped:\n  - {item: \"c:c2\", reason: no counterpart}\n"),
-                                    w),
-                            checked(crosswalk_yaml("cb", "c", "b", {"c:c2 exact b:b1 0.9"}), w),
-                            checked(crosswalk_yaml("ba", "b", "a", {"b:b1 exact a:a1 0.9"}), w)});
+        CrosswalkIndex idx(
+            {checked(crosswalk_yaml("ca", "c", "a", {"c:c1 related a:a2 0.5"}, unmapped_yaml("c:c2")), w),
+             checked(crosswalk_yaml("cb", "c", "b", {"c:c2 exact b:b1 0.9"}), w),
+             checked(crosswalk_yaml("ba", "b", "a", {"b:b1 exact a:a1 0.9"}), w)});
         const auto& a = w.frameworks.at("a");
         const auto& c = w.frameworks.at("c");
         MapFilter f;
@@ -54,9 +53,7 @@ TEST_SUITE("core::map_query") {
 
     TEST_CASE("an unmapped entry for a domain covers the items it contains") {
         TinyWorld w;
-        CrosswalkIndex idx({checked(crosswalk_yaml("ab", "a", "b", {"a:a2 related b:b2 0.5"},
-                                                   "unmapped:\n  - {item: \"a:a\", reason: no counterpart}\n"),
-                                    w),
+        CrosswalkIndex idx({checked(crosswalk_yaml("ab", "a", "b", {"a:a2 related b:b2 0.5"}, unmapped_yaml("a:a")), w),
                             checked(crosswalk_yaml("ac", "a", "c", {"a:a1 exact c:c1 0.9"}), w),
                             checked(crosswalk_yaml("cb", "c", "b", {"c:c1 exact b:b1 0.9"}), w)});
         const auto& a = w.frameworks.at("a");
