@@ -109,7 +109,7 @@ TEST_SUITE("core::crosswalk") {
             auto it = fws.find(std::string(id));
             return it == fws.end() ? nullptr : &it->second;
         };
-        REQUIRE(bundled_crosswalks().size() == 3);
+        REQUIRE(bundled_crosswalks().size() == 4);
         for (const auto& b : bundled_crosswalks()) {
             CAPTURE(b.id);
             auto l = load_crosswalk(b.text, std::string(b.file));
