@@ -32,11 +32,21 @@ std::string summary_line(const Assessment& a) {
         a.gap, a.gap == 1 ? "" : "s");
 }
 
-/// An item's status, "met (indirect)" when all its evidence came through crosswalks.
+/// An item's status; when all its evidence came through crosswalks, "met (via
+/// hlm:7)": the tags it came through (at most two, then "...").
 std::string status_text(const ItemResult& r) {
     std::string s(to_string(r.status));
-    if (r.status == ItemStatus::met && r.indirect) s += " (indirect)";
-    return s;
+    if (r.status != ItemStatus::met || !r.indirect) return s;
+    std::vector<std::string> tags;
+    for (const auto& ev : r.evidence) {
+        const std::string tag = ev.via.substr(0, ev.via.find(' '));
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+    }
+    if (tags.size() > 2) {
+        tags.resize(2);
+        tags.emplace_back("...");
+    }
+    return s + " (via " + text::join(tags, ", ") + ")";
 }
 
 std::string bar(int met, int partial, int total, int width) {
