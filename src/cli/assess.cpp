@@ -83,6 +83,13 @@ items of other frameworks (exact, close or broad mappings); each entry counts
 toward at most 3 items and only within 3 years before --as-of. All of these are
 policy settings (leadctl-policy(5)).
 
+The report opens with "Your next steps": at most 5 actions (a sign-off to get,
+a level to show, or an opportunity that suits the person's career stage), each
+chosen for the most unmet items it would close, and ends with what each item
+still needs. Without --target, the profile comes from the person's stage: a
+profile id, or words such as F2, ST5, medical student or consultant
+(leadctl-evidence(5)).
+
 Exit status: 0 report written, 1 with --fail-on-gaps when a required item is
 not met, 2 when the log has errors or the command line is wrong.
 
