@@ -249,18 +249,14 @@ private:
                 profile_place(k, fmt::format("recent_evidence.{}", j)), "unknown-type",
                 fmt::format("profile \"{}\" asks for recent evidence of unknown entry type \"{}\"", p.id, type));
         }
-        std::vector<std::string> ids;
-        for (const auto& s : career_stages()) ids.emplace_back(s.id);
+        const auto ids = career_stage_ids();
         for (std::size_t j = 0; j < p.stages.size(); ++j) {
             const auto& st = p.stages[j];
             const auto where = profile_place(k, fmt::format("stages.{}", j));
             if (!career_stage(st)) {
-                const auto* meant = career_stage_of(st);
-                diags_.error(
-                    where, "unknown-stage",
-                    fmt::format("profile \"{}\" serves unknown career stage \"{}\"{}; stages: {}", p.id, st,
-                                meant ? fmt::format(" (did you mean \"{}\"?)", meant->id) : text::did_you_mean(st, ids),
-                                text::join(ids, ", ")));
+                diags_.error(where, "unknown-stage",
+                             fmt::format("profile \"{}\" serves unknown career stage \"{}\"{}; stages: {}", p.id, st,
+                                         stage_id_hint(st), text::join(ids, ", ")));
                 continue;
             }
             if (std::find(p.stages.begin(), p.stages.begin() + static_cast<std::ptrdiff_t>(j), st) !=

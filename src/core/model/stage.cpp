@@ -1,5 +1,7 @@
 #include "core/model/stage.hpp"
 
+#include "core/util/text.hpp"
+
 #include <array>
 #include <cctype>
 
@@ -114,6 +116,19 @@ const CareerStage* career_stage_of(std::string_view words) {
         if (year >= n.from && year <= n.to) return career_stage(n.stage);
     }
     return nullptr;
+}
+
+std::vector<std::string> career_stage_ids() {
+    std::vector<std::string> out;
+    for (const auto& s : kStages) out.emplace_back(s.id);
+    return out;
+}
+
+std::string stage_id_hint(std::string_view written) {
+    if (const CareerStage* meant = career_stage_of(written)) {
+        return " (did you mean \"" + std::string(meant->id) + "\"?)";
+    }
+    return text::did_you_mean(written, career_stage_ids());
 }
 
 std::vector<std::string> career_stage_words() {

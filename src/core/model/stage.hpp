@@ -29,6 +29,13 @@ const CareerStage* career_stage(std::string_view id);
 /// are all foundation; a stage id is its own word.
 const CareerStage* career_stage_of(std::string_view words);
 
+/// The six stage ids, in career order.
+std::vector<std::string> career_stage_ids();
+
+/// For text that is not a stage id: " (did you mean \"foundation\"?)" when it is
+/// a stage word (or close to an id), else "".
+std::string stage_id_hint(std::string_view written);
+
 /// Every word career_stage_of knows (as written in leadctl-evidence(5)), for
 /// did-you-mean suggestions.
 std::vector<std::string> career_stage_words();
