@@ -196,14 +196,9 @@ OpportunityLoad load_opportunities(std::string_view text, const std::string& fil
             }
             for (const auto& st : op.stages) {
                 if (career_stage(st)) continue;
-                std::vector<std::string> ids;
-                for (const auto& c : career_stages()) ids.emplace_back(c.id);
-                const auto* meant = career_stage_of(st);
-                d.error(
-                    o.where(), "unknown-stage",
-                    fmt::format("opportunity \"{}\": \"{}\" is not a career stage{}; stages: {}", op.id, st,
-                                meant ? fmt::format(" (did you mean \"{}\"?)", meant->id) : text::did_you_mean(st, ids),
-                                text::join(ids, ", ")));
+                d.error(o.where(), "unknown-stage",
+                        fmt::format("opportunity \"{}\": \"{}\" is not a career stage{}; stages: {}", op.id, st,
+                                    stage_id_hint(st), text::join(career_stage_ids(), ", ")));
             }
             out.opportunities.push_back(std::move(op));
         }
@@ -395,7 +390,8 @@ bool Assessor::reaches(const std::string& ref, int y) const {
 namespace {
 
 /// What a required item not met still lacks, in the order the rules test it.
-void needs_of(ItemResult& r, const Policy& p) {
+/// `direct`: the counted entries tagged to the item itself.
+void needs_of(ItemResult& r, const Policy& p, int direct) {
     const int have = static_cast<int>(r.evidence.size());
     const int types = static_cast<int>(r.types.size());
     if (have < p.min_entries) r.needs.push_back({Need::Kind::entries, p.min_entries - have, {}, -1, false});
@@ -414,8 +410,6 @@ void needs_of(ItemResult& r, const Policy& p) {
             std::none_of(r.evidence.begin(), r.evidence.end(), [](const CountedEvidence& ev) { return ev.level >= 0; });
         r.needs.push_back({Need::Kind::level, 0, {}, r.level_target, none});
     }
-    const auto direct = static_cast<int>(std::count_if(r.evidence.begin(), r.evidence.end(),
-                                                       [](const CountedEvidence& ev) { return ev.via == "direct"; }));
     if (direct < p.min_direct_entries) {
         r.needs.push_back({Need::Kind::direct, p.min_direct_entries - direct, {}, -1, false});
     }
@@ -427,12 +421,17 @@ void needs_of(ItemResult& r, const Policy& p) {
 /// What is left of an item's needs while the plan is made.
 struct Open {
     int item = -1;
-    int entries = 0, types = 0;
+    int entries = 0, types = 0, direct = 0;
     std::set<std::string> have_types;
     bool signoff = false;
     std::vector<std::string> unsigned_entries;
     bool level = false;
-    [[nodiscard]] bool closed() const { return entries == 0 && types == 0 && !signoff && !level; }
+    [[nodiscard]] bool closed() const { return entries == 0 && types == 0 && direct == 0 && !signoff && !level; }
+    /// The same needs left (what a step changes; the types held aside).
+    [[nodiscard]] bool same_needs(const Open& o) const {
+        return entries == o.entries && types == o.types && direct == o.direct && signoff == o.signoff &&
+               level == o.level;
+    }
 };
 
 }  // namespace
@@ -449,6 +448,7 @@ void Assessor::plan(Assessment& a, const std::vector<std::vector<int>>& develops
         for (const auto& n : r.needs) {
             if (n.kind == Need::Kind::entries) o.entries = n.count;
             if (n.kind == Need::Kind::types) o.types = n.count;
+            if (n.kind == Need::Kind::direct) o.direct = n.count;
             if (n.kind == Need::Kind::signoff) {
                 o.signoff = true;
                 o.unsigned_entries = n.entries;
@@ -474,9 +474,7 @@ void Assessor::plan(Assessment& a, const std::vector<std::vector<int>>& develops
             const double effort = step.kind == PlanStep::Kind::signoff ? 0.5 : 1.0;
             int closes = 0, helps = 0;
             for (std::size_t k = 0; k < open.size(); ++k) {
-                const bool changed = after[k].entries != open[k].entries || after[k].types != open[k].types ||
-                                     after[k].signoff != open[k].signoff || after[k].level != open[k].level;
-                if (!changed) continue;
+                if (after[k].same_needs(open[k])) continue;
                 ++helps;
                 step.items.push_back(open[k].item);
                 if (after[k].closed() && !open[k].closed()) {
@@ -533,6 +531,8 @@ void Assessor::plan(Assessment& a, const std::vector<std::vector<int>>& develops
                 if (std::find(develops[q].begin(), develops[q].end(), after[k].item) != develops[q].end())
                     reach.push_back(k);
             }
+            // A direct need is left as it is: the opportunity may reach the item only
+            // through a crosswalk, so no step claims to meet an item short of one.
             auto apply = [&](Open& o) {
                 if (o.entries > 0) --o.entries;
                 if (o.types > 0 && !op.type.empty() && !o.have_types.count(op.type)) {
@@ -541,21 +541,23 @@ void Assessor::plan(Assessment& a, const std::vector<std::vector<int>>& develops
                 }
                 o.signoff = false;
             };
-            // Closing ones first, then any it helps, in framework order.
-            std::stable_sort(reach.begin(), reach.end(), [&](std::size_t x, std::size_t z) {
-                Open ax = after[x], az = after[z];
-                apply(ax);
-                apply(az);
-                return ax.closed() > az.closed();
-            });
-            int counted = 0;
+            // Closing ones first, then any it helps, in framework order: each item's
+            // outcome worked out once, then applied to at most max_items_per_entry.
+            std::vector<Open> applied;
+            applied.reserve(reach.size());
             for (std::size_t k : reach) {
+                applied.push_back(after[k]);
+                apply(applied.back());
+            }
+            std::vector<std::size_t> order(reach.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return applied[i].closed(); });
+            int counted = 0;
+            for (std::size_t i : order) {
                 if (counted >= p.max_items_per_entry) break;
-                const Open before = after[k];
-                apply(after[k]);
-                if (after[k].entries != before.entries || after[k].types != before.types ||
-                    after[k].signoff != before.signoff)
-                    ++counted;
+                if (applied[i].same_needs(after[reach[i]])) continue;
+                after[reach[i]] = std::move(applied[i]);
+                ++counted;
             }
             PlanStep step;
             step.kind = PlanStep::Kind::opportunity;
@@ -589,14 +591,14 @@ Assessment Assessor::finish() {
                                          [&](const CountedEvidence& ev) { return ev.level >= L; });
             if (n >= p.min_entries) r.level_attained = L;
         }
-        const auto direct = std::count_if(r.evidence.begin(), r.evidence.end(),
-                                          [](const CountedEvidence& ev) { return ev.via == "direct"; });
+        const auto direct = static_cast<int>(std::count_if(
+            r.evidence.begin(), r.evidence.end(), [](const CountedEvidence& ev) { return ev.via == "direct"; }));
         r.indirect = !r.evidence.empty() && direct == 0;
         const bool enough = direct >= p.min_direct_entries && static_cast<int>(r.evidence.size()) >= p.min_entries &&
                             static_cast<int>(r.types.size()) >= p.min_types && (!p.require_signoff || r.signed_off) &&
                             (r.level_target < 0 || r.level_attained >= r.level_target);
         r.status = enough ? ItemStatus::met : r.evidence.empty() ? ItemStatus::gap : ItemStatus::partial;
-        if (r.status != ItemStatus::met) needs_of(r, p);
+        if (r.status != ItemStatus::met) needs_of(r, p, direct);
         ++a.assessed;
         if (r.status == ItemStatus::met) ++a.met;
         if (r.status == ItemStatus::met && r.indirect) ++a.met_indirectly;

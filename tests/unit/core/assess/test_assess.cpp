@@ -355,6 +355,14 @@ TEST_SUITE("core::assess") {
         CHECK(item(s, w, "a").needs[0].count == 1);
         CHECK(item(assess(w, {entry("1", kDay, "audit", {"e:e1"}), entry("2", kDay, "qip", {"d:a"})}, strict), w, "a")
                   .status == ItemStatus::met);
+        // No step claims to meet an item still short of a direct entry: here a sign-off
+        // alone would otherwise seem to.
+        const auto unsigned_via =
+            assess(w, {entry("1", kDay, "audit", {"e:e1"}, false), entry("2", kDay, "qip", {"e:e1"}, false)}, strict);
+        REQUIRE_FALSE(unsigned_via.plan.empty());
+        for (const auto& st : unsigned_via.plan) {
+            CHECK(std::find(st.closes.begin(), st.closes.end(), w.d().find("a")) == st.closes.end());
+        }
     }
 
     TEST_CASE("an expired entry is a need for recent evidence on the items it would reach") {
