@@ -215,8 +215,10 @@ TargetMap::TargetMap(const Framework& fw, const Profile& profile, Policy policy,
         if (const int i = fw.find(code); i >= 0) assessed_.push_back(i);
     }
     auto add_items_of = [&](const Framework& f) {
+        const NoCounterpart none =
+            f.id == fw.id ? NoCounterpart{} : no_counterpart(index, f, fw);  // once per framework
         for (std::size_t i = 0; i < f.items.size(); ++i) {
-            Reach r = work_out(f, static_cast<int>(i), index);
+            Reach r = work_out(f, static_cast<int>(i), index, none);
             if (!r.targets.empty() || r.parent_only) reach_.emplace(f.id + ":" + f.items[i].code, std::move(r));
         }
     };
@@ -233,7 +235,8 @@ const TargetMap::Reach& TargetMap::reach(const std::string& canonical_ref) const
     return it == reach_.end() ? nothing : it->second;
 }
 
-TargetMap::Reach TargetMap::work_out(const Framework& from, int x, const CrosswalkIndex& index) const {
+TargetMap::Reach TargetMap::work_out(const Framework& from, int x, const CrosswalkIndex& index,
+                                     const NoCounterpart& none) const {
     Reach out;
     if (&from == &fw_ || from.id == fw_.id) {
         bool ancestor = false;
@@ -246,34 +249,15 @@ TargetMap::Reach TargetMap::work_out(const Framework& from, int x, const Crosswa
         out.parent_only = out.targets.empty() && ancestor;
         return out;
     }
-    // Items a crosswalk between the two frameworks says have no counterpart (with
-    // what they contain): no composed mapping leaves or reaches one (`map` hides
-    // the same ones).
-    bool from_unmapped = false;
-    std::vector<int> to_unmapped;
-    for (const auto& cw : index.crosswalks()) {
-        const bool between = (cw->frameworks[0] == from.id && cw->frameworks[1] == fw_.id) ||
-                             (cw->frameworks[0] == fw_.id && cw->frameworks[1] == from.id);
-        if (!between) continue;
-        for (const auto& u : cw->unmapped) {
-            const auto colon = u.item.find(':');
-            const std::string_view prefix = std::string_view(u.item).substr(0, colon);
-            const std::string code = u.item.substr(colon + 1);
-            if (prefix == from.id) {
-                const int i = from.find(code);
-                from_unmapped = from_unmapped || (i >= 0 && from.within(x, i));
-            } else if (prefix == fw_.id) {
-                if (const int j = fw_.find(code); j >= 0) to_unmapped.push_back(j);
-            }
-        }
-    }
+    // No composed mapping leaves or reaches an item without a counterpart (`map`
+    // hides the same ones).
+    const bool from_unmapped = NoCounterpart::covers(from, none.in_a, x);
     const std::string ref = from.id + ":" + from.at(x).code;
     for (const auto& r : index.resolve(ref, fw_.id, policy_.max_hops)) {
         if (!policy_.count_relations.count(r.relation)) continue;
         const int t = fw_.find(r.to.substr(r.to.find(':') + 1));
         if (t < 0) continue;
-        if (!r.direct() && (from_unmapped || std::any_of(to_unmapped.begin(), to_unmapped.end(),
-                                                         [&](int j) { return fw_.within(t, j); }))) {
+        if (!r.direct() && (from_unmapped || NoCounterpart::covers(fw_, none.in_b, t))) {
             continue;
         }
         for (int y : assessed_) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/crosswalk/crosswalk_index.hpp"
+#include "core/crosswalk/map_query.hpp"
 #include "core/evidence/evidence.hpp"
 #include "core/evidence/evidence_file.hpp"
 #include "core/model/model.hpp"
@@ -222,7 +223,8 @@ public:
     [[nodiscard]] const Reach& reach(const std::string& canonical_ref) const;
 
 private:
-    Reach work_out(const Framework& from, int item, const CrosswalkIndex& index) const;
+    /// `none`: the items without a counterpart between `from` and the assessed framework.
+    Reach work_out(const Framework& from, int item, const CrosswalkIndex& index, const NoCounterpart& none) const;
 
     const Framework& fw_;
     const Profile& profile_;

@@ -18,33 +18,49 @@ int index_in(const Framework& fw, const std::string& ref) {
 
 }  // namespace
 
+bool NoCounterpart::covers(const Framework& fw, const std::vector<int>& tops, int x) {
+    return std::any_of(tops.begin(), tops.end(), [&](int top) { return fw.within(x, top); });
+}
+
+NoCounterpart no_counterpart(const CrosswalkIndex& index, const Framework& a, const Framework& b) {
+    NoCounterpart out;
+    for (const auto& cw : index.crosswalks()) {
+        const bool between = (cw->frameworks[0] == a.id && cw->frameworks[1] == b.id) ||
+                             (cw->frameworks[0] == b.id && cw->frameworks[1] == a.id);
+        if (!between) continue;
+        for (const auto& u : cw->unmapped) {
+            if (const int i = index_in(a, u.item); i >= 0) out.in_a.push_back(i);
+            if (const int j = index_in(b, u.item); j >= 0) out.in_b.push_back(j);
+        }
+    }
+    return out;
+}
+
 MapResult query_map(const CrosswalkIndex& index, const Framework& from, const Framework& to, std::optional<int> item,
                     const MapFilter& filter) {
     MapResult out;
     out.from = &from;
     out.to = &to;
     out.item = item.value_or(-1);
-    // Items a crosswalk between FROM and TO says have no counterpart in the other
-    // (with the items they contain): no composed mapping leaves one of FROM's, or
-    // reaches one of TO's.
-    std::vector<int> from_unmapped;
-    std::vector<int> to_unmapped;
     for (const auto& cw : index.crosswalks()) {
         const bool between = (cw->frameworks[0] == from.id && cw->frameworks[1] == to.id) ||
                              (cw->frameworks[0] == to.id && cw->frameworks[1] == from.id);
         if (!between) continue;
         out.crosswalks.push_back(cw.get());
         for (const auto& u : cw->unmapped) {
-            if (const int t = index_in(to, u.item); t >= 0) to_unmapped.push_back(t);
             if (prefix_of(u.item) != from.id) continue;
             const int i = from.find(u.item.substr(u.item.find(':') + 1));
-            if (i >= 0) from_unmapped.push_back(i);
             if (!item || i == *item) out.unmapped.push_back(u);
         }
     }
-    auto within_any = [](const Framework& fw, int x, const std::vector<int>& tops) {
-        return std::any_of(tops.begin(), tops.end(), [&](int top) { return fw.within(x, top); });
+    // No composed mapping leaves one of FROM's items without a counterpart, or
+    // reaches one of TO's.
+    const NoCounterpart none = no_counterpart(index, from, to);
+    const auto within_any = [](const Framework& fw, int x, const std::vector<int>& tops) {
+        return NoCounterpart::covers(fw, tops, x);
     };
+    const auto& from_unmapped = none.in_a;
+    const auto& to_unmapped = none.in_b;
     auto add = [&](int i) {
         const bool no_counterpart = within_any(from, i, from_unmapped);
         const std::string ref = from.id + ":" + from.at(i).code;

@@ -48,6 +48,16 @@ struct MapResult {
     std::size_t hidden_composed = 0;
 };
 
+/// The items that a crosswalk between `a` and `b` lists as having no counterpart
+/// in the other (unmapped), as item indices; an item inside one is covered too.
+/// No composed mapping leaves or reaches a covered item (`map` hides them, and
+/// the assessor does not count them).
+struct NoCounterpart {
+    std::vector<int> in_a, in_b;
+    [[nodiscard]] static bool covers(const Framework& fw, const std::vector<int>& tops, int x);
+};
+NoCounterpart no_counterpart(const CrosswalkIndex& index, const Framework& a, const Framework& b);
+
 /// Mappings of `item` (or of every item when nullopt) of `from` into `to`.
 MapResult query_map(const CrosswalkIndex& index, const Framework& from, const Framework& to, std::optional<int> item,
                     const MapFilter& filter);
