@@ -32,7 +32,7 @@ struct AssessOptions {
 int run_assess(const AssessOptions& o, Context& ctx) {
     const auto settings = resolve_assessment_options(o.assessment, ctx);
     if (!settings) return kExitUsage;
-    const auto opportunities = load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities;
+    const auto opportunities = ctx.registry().opportunities(bundled_opportunities());
     Diagnostics index_diags;
     const FrameworkSource frameworks = registry_source(ctx);
     AssessLogRequest req;

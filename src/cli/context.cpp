@@ -87,10 +87,13 @@ Registry& Context::registry() {
     }
     for (const auto& s : registry_->skipped()) {
         const auto& items = s.diagnostics.items();
-        warn(fmt::format("ignoring {} file {}: {} error{} (check it with 'leadctl {} {}')",
-                         s.crosswalk ? "crosswalk" : "framework", s.path, s.diagnostics.error_count(),
-                         s.diagnostics.error_count() == 1 ? "" : "s",
-                         s.crosswalk ? "map --check" : "frameworks validate", s.path));
+        const bool crosswalk = s.kind == SkippedFile::Kind::crosswalk;
+        const std::string_view what = crosswalk                                ? "crosswalk"
+                                      : s.kind == SkippedFile::Kind::catalogue ? "opportunity catalogue"
+                                                                               : "framework";
+        warn(fmt::format("ignoring {} file {}: {} error{} (check it with 'leadctl {} {}')", what, s.path,
+                         s.diagnostics.error_count(), s.diagnostics.error_count() == 1 ? "" : "s",
+                         crosswalk ? "map --check" : "frameworks validate", s.path));
         for (const auto& d : items) {
             if (d.severity == Severity::error) {
                 io_.err << "  " << format_diagnostic(d) << "\n";

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/util/table.hpp"
+#include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,11 @@ int run_list(const ListOptions& opt, Context& ctx) {
             skipped.push_back({{"path", s.path}, {"errors", s.diagnostics.error_count()}});
         }
         j["skipped"] = std::move(skipped);
+        auto catalogues = nlohmann::ordered_json::array();
+        for (const auto& c : reg.catalogues()) {
+            catalogues.push_back({{"path", c.origin}, {"id", c.id}, {"opportunities", c.opportunities.size()}});
+        }
+        j["catalogues"] = std::move(catalogues);
         out << j.dump(2) << "\n";
         return kExitOk;
     }
@@ -90,6 +96,12 @@ int run_list(const ListOptions& opt, Context& ctx) {
                    Cell(origin_text(reg, *e), dim)});
     }
     out << t.render(style);
+    for (const auto& c : reg.catalogues()) {
+        out << fmt::format("opportunity catalogue {}{}: {} opportunit{}, offered by assess before the bundled ones\n",
+                           text::terminal_safe(c.origin),
+                           c.id.empty() ? "" : fmt::format(" ({})", text::terminal_safe(c.id)), c.opportunities.size(),
+                           c.opportunities.size() == 1 ? "y" : "ies");
+    }
     return kExitOk;
 }
 

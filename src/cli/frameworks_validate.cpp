@@ -3,7 +3,9 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "core/model/framework_loader.hpp"
+#include "core/model/opportunity.hpp"
 #include "core/util/files.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
 #include <fmt/format.h>
 
@@ -30,7 +32,20 @@ int run_validate(const ValidateOptions& opt, Context& ctx) {
             all.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", read.error));
             continue;
         }
-        all.append(load_framework(*read.text, path).diagnostics);
+        // One parse says what the file is: a framework, or an opportunity catalogue
+        // (whose references are checked against the frameworks known).
+        auto doc = yaml::parse(*read.text, path);
+        Diagnostics found = std::move(doc.diagnostics);
+        if (doc.root && is_opportunity_catalogue(*doc.root)) {
+            auto& reg = ctx.registry();
+            found.append(load_opportunities(*doc.root, path, [&reg](std::string_view id) {
+                             return reg.get(id).get();
+                         }).diagnostics);
+        } else if (doc.root) {
+            found.append(load_framework(*doc.root, path).diagnostics);
+        }
+        found.sort();
+        all.append(found);
     }
     return report_diagnostics(ctx, all, opt.files.size(), opt.format, opt.strict, unreadable);
 }
@@ -40,14 +55,18 @@ int run_validate(const ValidateOptions& opt, Context& ctx) {
 void setup_frameworks_validate(CLI::App& parent, Context& ctx, CommandResult& result) {
     auto opt = std::make_shared<ValidateOptions>();
     auto* cmd = parent.add_subcommand("validate", "Check framework files and report every problem found");
-    cmd->add_option("files", opt->files, "Framework files (YAML) to check")->required()->type_name("FILE");
+    cmd->add_option("files", opt->files, "Framework files or opportunity catalogues (YAML) to check")
+        ->required()
+        ->type_name("FILE");
     cmd->add_option("--format", opt->format, "Output format: text (default) or json")
         ->check(CLI::IsMember({"text", "json"}).description(""))
         ->type_name("FORMAT");
     cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
     cmd->footer(R"(Each problem is printed as FILE:LINE:COL: error|warning: [CODE] message.
 Exit status: 0 no errors, 1 errors found (or warnings with --strict),
-2 a file could not be read. The file format is described in leadctl-framework(5).
+2 a file could not be read. The file format is described in leadctl-framework(5);
+a file with a top-level "opportunities" list is checked as an opportunity
+catalogue (leadctl-policy(5)), its references against the frameworks known.
 
 Example:
   leadctl frameworks validate frameworks/*.yaml)");

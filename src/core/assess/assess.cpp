@@ -157,55 +157,6 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
     return out;
 }
 
-// ------------------------------------------------------------------ opportunities
-
-OpportunityLoad load_opportunities(std::string_view text, const std::string& file) {
-    static constexpr std::string_view kHeader[] = {"id", "title", "version", "license", "source", "opportunities"};
-    static constexpr std::string_view kKeys[] = {"id", "title", "description", "type", "origin", "develops", "stages"};
-    OpportunityLoad out;
-    auto& d = out.diagnostics;
-    auto doc = yaml::parse(text, file);
-    d.append(doc.diagnostics);
-    if (!doc.root || !yaml::expect_map(*doc.root, file, d, "an opportunity catalogue")) return out;
-    yaml::Fields f(*doc.root, file, d, kHeader, "the catalogue header");
-    if (const auto* list = f.list("opportunities", true)) {
-        for (const auto& n : list->items) {
-            if (!yaml::expect_map(*n, file, d, "an opportunity")) continue;
-            yaml::Fields o(*n, file, d, kKeys, "opportunity");
-            Opportunity op{o.text("id", true), o.text("title", true), o.text("description"), o.text("type", true),
-                           o.text("origin"),   o.texts("develops"),   o.texts("stages")};
-            for (const auto& r : op.develops) {
-                if (!parse_reference(r)) {
-                    d.error(o.where(), "invalid-reference",
-                            fmt::format("\"{}\" is not a reference such as mlcf:2.4", r));
-                }
-            }
-            if (!op.type.empty() && std::none_of(kEvidenceTypes.begin(), kEvidenceTypes.end(),
-                                                 [&](const EvidenceType& t) { return t.name == op.type; })) {
-                std::vector<std::string> types;
-                for (const auto& t : kEvidenceTypes) types.emplace_back(t.name);
-                d.error(o.where(), "unknown-type",
-                        fmt::format("opportunity \"{}\": type \"{}\" is not an entry type{}", op.id, op.type,
-                                    text::did_you_mean(op.type, types)));
-            }
-            // Which stages it suits: said for every opportunity, so that no
-            // student-only advice reaches a consultant (and none the other way).
-            if (op.stages.empty()) {
-                d.error(o.where(), "missing-field",
-                        fmt::format("opportunity \"{}\" says no \"stages\" (career stage ids it suits)", op.id));
-            }
-            for (const auto& st : op.stages) {
-                if (career_stage(st)) continue;
-                d.error(o.where(), "unknown-stage",
-                        fmt::format("opportunity \"{}\": \"{}\" is not a career stage{}; stages: {}", op.id, st,
-                                    stage_id_hint(st), text::join(career_stage_ids(), ", ")));
-            }
-            out.opportunities.push_back(std::move(op));
-        }
-    }
-    return out;
-}
-
 // ------------------------------------------------------------------ assessment
 
 TargetMap::TargetMap(const Framework& fw, const Profile& profile, Policy policy, const CrosswalkIndex& index,

@@ -8,6 +8,7 @@
 #include "core/evidence/evidence.hpp"
 #include "core/evidence/evidence_file.hpp"
 #include "core/model/model.hpp"
+#include "core/model/opportunity.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
 #include "core/yaml/yaml_tree.hpp"
@@ -54,22 +55,6 @@ PolicyLoad load_policy(std::string_view text, const std::string& file);
 /// The same from a mapping already read (a cohort shard's "policy"); `what`
 /// names it in a wrong-type error.
 PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::string_view what);
-
-struct Opportunity {
-    std::string id;
-    std::string title;
-    std::string description;
-    std::string type;                   ///< the evidence type it usually produces
-    std::string origin;                 ///< seed or editorial
-    std::vector<std::string> develops;  ///< references, any framework
-    std::vector<std::string> stages;    ///< career stage ids it suits (core/model/stage.hpp); empty: any
-};
-
-struct OpportunityLoad {
-    std::vector<Opportunity> opportunities;
-    Diagnostics diagnostics;
-};
-OpportunityLoad load_opportunities(std::string_view text, const std::string& file);
 
 struct CountedEvidence {
     std::string entry;

@@ -15,7 +15,7 @@ CrosswalkCheck check_crosswalk_files(const std::vector<std::string>& paths, Regi
         registry.crosswalk_index(all);
         out.checked = registry.crosswalk_entries().size();
         for (const auto& s : registry.skipped()) {  // crosswalk files on the path that could not be read
-            if (!s.crosswalk) continue;
+            if (s.kind != SkippedFile::Kind::crosswalk) continue;
             all.append(s.diagnostics);
             ++out.checked;
         }

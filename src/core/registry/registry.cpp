@@ -66,6 +66,35 @@ Registry::Registry(std::span<const BundledFile> bundled, const std::vector<std::
             }
         }
     }
+    add_catalogues();
+}
+
+void Registry::add_catalogues() {
+    if (pending_catalogues_.empty()) return;
+    // A framework's id is the prefix of its references.
+    const FrameworkByPrefix frameworks = [this](std::string_view prefix) { return get(prefix).get(); };
+    for (const auto& [path, root] : pending_catalogues_) {
+        auto load = load_opportunities(*root, path, frameworks);
+        if (load.diagnostics.has_errors()) {
+            skipped_.push_back({path, std::move(load.diagnostics), SkippedFile::Kind::catalogue});
+            continue;
+        }
+        catalogues_.push_back({std::move(load.id), path, std::move(load.opportunities)});
+    }
+    pending_catalogues_.clear();
+}
+
+std::vector<Opportunity> Registry::opportunities(std::string_view bundled_text) const {
+    std::vector<Opportunity> out;
+    auto add = [&out](const std::vector<Opportunity>& from) {
+        for (const auto& o : from) {
+            const bool seen = std::any_of(out.begin(), out.end(), [&](const Opportunity& x) { return x.id == o.id; });
+            if (!seen) out.push_back(o);
+        }
+    };
+    for (const auto& c : catalogues_) add(c.opportunities);
+    add(load_opportunities(bundled_text, "bundled:opportunities.yaml").opportunities);
+    return out;
 }
 
 void Registry::add_file(const std::string& path) {
@@ -82,11 +111,14 @@ void Registry::add_file(const std::string& path) {
         skipped_.push_back({path, std::move(doc.diagnostics)});
         return;
     }
-    if (doc.root->is_map() && doc.root->find("opportunities")) return;  // an opportunity catalogue, not ours
+    if (is_opportunity_catalogue(*doc.root)) {  // checked once every framework is known
+        pending_catalogues_.emplace_back(path, doc.root);
+        return;
+    }
     if (is_crosswalk_document(*doc.root)) {
         auto cw = load_crosswalk(*doc.root, path);
         if (!cw.crosswalk) {
-            skipped_.push_back({path, std::move(cw.diagnostics), true});
+            skipped_.push_back({path, std::move(cw.diagnostics), SkippedFile::Kind::crosswalk});
             return;
         }
         CrosswalkEntry e;

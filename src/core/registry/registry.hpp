@@ -7,9 +7,12 @@
 #include "core/crosswalk/crosswalk.hpp"
 #include "core/crosswalk/crosswalk_index.hpp"
 #include "core/model/model.hpp"
+#include "core/model/opportunity.hpp"
 #include "core/registry/bundled.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -41,11 +44,19 @@ struct CrosswalkEntry {
     std::shared_ptr<Crosswalk> crosswalk;  ///< user entries: read when found
 };
 
+/// A deanery's or trust's opportunity catalogue found on the path.
+struct CatalogueEntry {
+    std::string id;      ///< the catalogue's id, or empty
+    std::string origin;  ///< the file's path
+    std::vector<Opportunity> opportunities;
+};
+
 /// A user file on the path that could not be used.
 struct SkippedFile {
+    enum class Kind : std::uint8_t { framework, crosswalk, catalogue };
     std::string path;
     Diagnostics diagnostics;
-    bool crosswalk = false;  ///< the file looked like a crosswalk (it has "mappings")
+    Kind kind = Kind::framework;  ///< what the file looked like ("mappings": a crosswalk; "opportunities": a catalogue)
 };
 
 class Registry {
@@ -69,6 +80,16 @@ public:
     /// (or, for bundled text, invalid: that cannot happen with a checked build).
     std::shared_ptr<const Framework> get(std::string_view id);
 
+    /// Opportunity catalogues found on the path (the valid ones), in path order. Each is
+    /// checked when the registry is built, its references against the frameworks known;
+    /// one with errors is in skipped() instead.
+    [[nodiscard]] const std::vector<CatalogueEntry>& catalogues() const { return catalogues_; }
+    /// The opportunities `assess` may suggest: those of the catalogues on the path, in path
+    /// order, then the bundled ones (`bundled_text`, frameworks/opportunities.yaml); an id
+    /// given again later is left out, so a catalogue on the path can replace a bundled
+    /// opportunity by using its id.
+    [[nodiscard]] std::vector<Opportunity> opportunities(std::string_view bundled_text) const;
+
     /// Crosswalk files found: user files first (in path order), then bundled ones.
     [[nodiscard]] const std::vector<CrosswalkEntry>& crosswalk_entries() const { return crosswalks_; }
 
@@ -79,9 +100,12 @@ public:
 
 private:
     void add_file(const std::string& path);
+    void add_catalogues();
 
     std::vector<RegistryEntry> entries_;
     std::vector<CrosswalkEntry> crosswalks_;
+    std::vector<CatalogueEntry> catalogues_;
+    std::vector<std::pair<std::string, yaml::NodePtr>> pending_catalogues_;  ///< read after the frameworks
     std::unique_ptr<CrosswalkIndex> index_;
     std::vector<SkippedFile> skipped_;
     std::vector<std::string> path_errors_;

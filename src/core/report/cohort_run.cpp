@@ -137,7 +137,7 @@ void run_threads(Batch& batch, unsigned jobs) {
 CohortSnapshot::CohortSnapshot(Registry& registry)
     : frameworks_(parse_all(registry)),
       index_(merged_index(registry)),
-      opportunities_(load_opportunities(bundled_opportunities(), "bundled:opportunities.yaml").opportunities),
+      opportunities_(registry.opportunities(bundled_opportunities())),
       source_{[this](std::string_view id) { return framework(id); }, registry.ids()} {}
 
 const Framework* CohortSnapshot::framework(std::string_view id) const {

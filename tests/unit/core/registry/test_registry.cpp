@@ -69,3 +69,47 @@ TEST_SUITE("core::registry") {
         CHECK(reg.entries().size() == 2);
     }
 }
+
+TEST_SUITE("core::registry catalogues") {
+    TEST_CASE("a catalogue on the path comes first, and replaces a bundled opportunity with its id") {
+        ScratchDir dir;
+        dir.write("fw/trust.yaml", R"(id: trust
+opportunities:
+  - {id: rota-lead, title: Lead the rota, type: leadership-role, stages: [sas], develops: [alpha:1]}
+  - {id: shared, title: The trust's way, type: audit, stages: [sas], develops: [beta:1]}
+)");
+        Registry reg(kBundled, {dir.path() + "/fw"});
+        CHECK(reg.skipped().empty());
+        REQUIRE(reg.catalogues().size() == 1);
+        CHECK(reg.catalogues()[0].id == "trust");
+        const auto all = reg.opportunities(R"(opportunities:
+  - {id: shared, title: The bundled way, type: audit, stages: [sas], develops: [alpha:1]}
+  - {id: other, title: Other, type: course, stages: [sas], develops: [alpha:1]}
+)");
+        REQUIRE(all.size() == 3);
+        CHECK(all[0].id == "rota-lead");
+        CHECK(all[1].title == "The trust's way");
+        CHECK(all[2].id == "other");
+    }
+
+    TEST_CASE("a catalogue whose references name no known item is skipped with located errors") {
+        ScratchDir dir;
+        dir.write("fw/trust.yaml",
+                  "opportunities:\n  - {id: x, title: X, type: audit, stages: [sas], develops: [alpha:9]}\n");
+        Registry reg(kBundled, {dir.path() + "/fw"});
+        CHECK(reg.catalogues().empty());
+        REQUIRE(reg.skipped().size() == 1);
+        CHECK(reg.skipped()[0].kind == SkippedFile::Kind::catalogue);
+        const auto& d = reg.skipped()[0].diagnostics.items();
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].code == "unknown-item");
+        CHECK(d[0].location.line == 2);
+        // a framework on the path is known to a catalogue beside it
+        dir.write("fw/gamma.yaml", "id: gamma\ntitle: Gamma\nitems:\n  - {code: \"9\", name: Nine}\n");
+        dir.write("fw/trust.yaml",
+                  "opportunities:\n  - {id: x, title: X, type: audit, stages: [sas], develops: [gamma:9]}\n");
+        Registry again(kBundled, {dir.path() + "/fw"});
+        CHECK(again.skipped().empty());
+        CHECK(again.catalogues().size() == 1);
+    }
+}
