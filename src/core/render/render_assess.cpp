@@ -32,21 +32,36 @@ std::string summary_line(const Assessment& a) {
         a.gap, a.gap == 1 ? "" : "s");
 }
 
-/// An item's status; when all its evidence came through crosswalks, "met (via
-/// hlm:7)": the tags it came through (at most two, then "...").
-std::string status_text(const ItemResult& r) {
-    std::string s(to_string(r.status));
-    if (r.status != ItemStatus::met || !r.indirect) return s;
+/// The tags (in the evidence's order, each once) through which an item's counted
+/// entries came by crosswalks, and how many entries did.
+std::pair<std::vector<std::string>, std::size_t> crosswalk_tags(const ItemResult& r) {
     std::vector<std::string> tags;
+    std::size_t entries = 0;
     for (const auto& ev : r.evidence) {
+        if (ev.via == "direct") continue;
+        ++entries;
         const std::string tag = ev.via.substr(0, ev.via.find(' '));
         if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
     }
+    return {tags, entries};
+}
+
+/// An item's status; for a met item whose evidence came (all or in part) through
+/// crosswalks, the tags it came through (at most two, then "..."): "met (via
+/// hlm:7)" when all of it did, "met (1 of 3 via hlm:7)" when some did. The
+/// terminal's table (`in_part` false) keeps its column narrow and lists the
+/// second kind under the table instead.
+std::string status_text(const ItemResult& r, bool in_part = true) {
+    std::string s(to_string(r.status));
+    if (r.status != ItemStatus::met || (!in_part && !r.indirect)) return s;
+    auto [tags, entries] = crosswalk_tags(r);
+    if (tags.empty()) return s;
     if (tags.size() > 2) {
         tags.resize(2);
         tags.emplace_back("...");
     }
-    return s + " (via " + text::join(tags, ", ") + ")";
+    const std::string share = r.indirect ? "" : fmt::format("{} of {} ", entries, r.evidence.size());
+    return s + " (" + share + "via " + text::join(tags, ", ") + ")";
 }
 
 std::string bar(int met, int partial, int total, int width) {
@@ -240,11 +255,23 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
     t.align(4, Table::Align::right);
     for (const auto* r : required(a)) {
         t.add_row({Cell(ref(a, r->item), "36"), a.framework->at(r->item).name,
-                   Cell(status_text(*r), status_sgr(r->status)), std::to_string(r->evidence.size()),
+                   Cell(status_text(*r, false), status_sgr(r->status)), std::to_string(r->evidence.size()),
                    std::to_string(r->types.size()), r->evidence.empty() ? "-" : (r->signed_off ? "yes" : "no"),
                    level_cell(a, *r)});
     }
     out += t.render(s);
+    std::string in_part;
+    for (const auto* r : required(a)) {
+        if (r->status != ItemStatus::met || r->indirect) continue;
+        const auto [tags, entries] = crosswalk_tags(*r);
+        if (tags.empty()) continue;
+        const auto lines = text::wrap(
+            safe(fmt::format("{} {}: {} of {} entries via {}", ref(a, r->item), a.framework->at(r->item).name, entries,
+                             r->evidence.size(), text::join(tags, ", "))),
+            76);
+        for (std::size_t k = 0; k < lines.size(); ++k) in_part += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
+    }
+    if (!in_part.empty()) out += "\n" + s.bold("Met in part through crosswalks") + "\n" + in_part;
     if (!a.expired.empty()) {
         out += fmt::format("\n{} entr{} older than {} years before {} no longer count{}.\n", a.expired.size(),
                            a.expired.size() == 1 ? "y" : "ies", a.policy.window_years, a.as_of.str(),
@@ -370,6 +397,7 @@ std::string render_assess_json(const Assessment& a) {
              {"required", r.required},
              {"status", to_string(r.status)},
              {"indirect", r.indirect},
+             {"via", crosswalk_tags(r).first},
              {"count", r.evidence.size()},
              {"types", types},
              {"signed_off", r.signed_off},
