@@ -93,7 +93,8 @@ int run_query(const MapOptions& opt, Context& ctx) {
             continue;
         }
         const auto result = query_map(index, *from, *to, item, filter);
-        if (to_id.empty() && result.rows.empty()) continue;  // only targets that something maps to
+        // Only targets that something maps to, or that the crosswalk says it has no counterpart in.
+        if (to_id.empty() && result.rows.empty() && result.unmapped.empty()) continue;
         if (!out.empty()) out += "\n";
         out += opt.matrix ? render_map_matrix(result, render)
                           : find_format(kMapFormats, opt.format)->write(result, render);
