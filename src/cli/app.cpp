@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <cctype>
 
 #ifndef LEADCTL_VERSION
 #define LEADCTL_VERSION "0.0.0"
@@ -105,6 +106,29 @@ int run(std::vector<std::string> args, Io& io) {
         return -1;
     };
 
+    // An option the command does not have: name it, with a suggestion from the options
+    // of the command and of the commands above it (CLI11 alone says only "The following
+    // arguments were not expected", or that a required option is missing).
+    auto unknown_option = [&]() -> int {
+        const CLI::App* where = selected(app);
+        std::vector<std::string> names;
+        for (const CLI::App* a = where; a != nullptr; a = a->get_parent()) {
+            for (const auto* o : a->get_options()) {
+                for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+                for (const auto& sn : o->get_snames()) names.push_back("-" + sn);
+            }
+        }
+        for (const auto& word : app.remaining(true)) {
+            if (word.size() < 2 || word[0] != '-' || std::isdigit(static_cast<unsigned char>(word[1]))) continue;
+            const std::string name = word.substr(0, word.find('='));
+            io.err << fmt::format("leadctl: error: unknown option \"{}\" for '{}'{}\n", text::terminal_safe(name),
+                                  command_path(where), text::did_you_mean(name, names))
+                   << fmt::format("Run '{} --help' for usage.\n", command_path(where));
+            return kExitUsage;
+        }
+        return -1;
+    };
+
     // CLI11 takes the words last first; moved, so that a cohort's paths are not held twice.
     std::vector<std::string> reversed(std::make_move_iterator(args.rbegin()), std::make_move_iterator(args.rend()));
     std::vector<std::string>().swap(args);
@@ -121,6 +145,7 @@ int run(std::vector<std::string> args, Io& io) {
             io.out << v.what() << "\n";
             return kExitOk;
         } catch (const CLI::RequiredError&) {
+            if (int rc = unknown_option(); rc >= 0) return rc;
             if (int rc = unknown_command(); rc >= 0) return rc;
             const CLI::App* where = selected(app);
             if (!where->get_subcommands({}).empty() && where->get_subcommands().empty()) {
@@ -130,6 +155,7 @@ int run(std::vector<std::string> args, Io& io) {
             }
             throw;
         } catch (const CLI::ExtrasError&) {
+            if (int rc = unknown_option(); rc >= 0) return rc;
             if (int rc = unknown_command(); rc >= 0) return rc;
             throw;
         }
