@@ -137,6 +137,24 @@ int run_report(const ReportOptions& o, std::vector<std::string> words, Context& 
         return kExitInterrupted;
     }
     if (!run.write_error.empty()) throw UsageError(fmt::format("--per-person {}: {}", o.per_person, run.write_error));
+    const auto& rows = run.report.rows;
+    const auto unprofiled = std::count_if(rows.begin(), rows.end(), [](const CohortRow& r) { return r.no_profile; });
+    if (unprofiled > 0 && std::none_of(rows.begin(), rows.end(), [](const CohortRow& r) { return r.ok; })) {
+        // No one's stage chose a profile: one usage error, not one per log (the other
+        // logs' own problems are still shown), and no report of nobody.
+        CohortReport others;
+        for (const auto& r : rows) {
+            if (!r.no_profile) others.rows.push_back(r);
+        }
+        print_problems(others, ctx);
+        remove_temps(run.temps);
+        std::vector<std::string> ids;
+        for (const auto& p : settings->framework->profiles) ids.push_back(p.id);
+        throw UsageError(fmt::format(
+            "no profile of {} could be chosen from the stage of {} of the {} people; say which to assess against: "
+            "--target {}",
+            settings->framework->id, unprofiled, rows.size(), text::join(ids, "|")));
+    }
     print_problems(run.report, ctx);
     per_person.keep();
     write_report(o, run, per_person, ctx);

@@ -45,6 +45,7 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
             return row;
         case AssessFailure::no_profile:
             row.failure = privacy::redact(r.message);
+            row.no_profile = true;
             return row;
         case AssessFailure::cancelled:
             row.failure = "interrupted";

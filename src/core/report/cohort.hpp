@@ -34,6 +34,7 @@ struct CohortRow {
     RowPerson person;  ///< as far as the log gave it
     bool ok = false;
     std::string failure;               ///< one line, when !ok
+    bool no_profile = false;           ///< !ok because no profile could be chosen from the person's stage
     std::vector<Diagnostic> problems;  ///< the log's errors (at most kMaxProblemsKept), when !ok
     std::uint32_t errors = 0;          ///< all of them
     std::uint32_t warnings = 0;
