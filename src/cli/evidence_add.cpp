@@ -92,6 +92,10 @@ int run_evidence_add(const EvidenceAddOptions& o, Context& ctx) {
             return kExitFindings;
         case AppendStatus::refused:
             throw UsageError(added.diagnostics.items().front().message);
+        case AppendStatus::lossy:
+            for (const auto& d : added.diagnostics.items()) ctx.print_diagnostic(d);
+            ctx.io().err << fmt::format("leadctl: entry not added; {} is unchanged\n", text::terminal_safe(o.log));
+            return kExitFindings;
     }
 
     const FrameworkSource frameworks = registry_source(ctx);

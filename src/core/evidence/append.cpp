@@ -288,6 +288,33 @@ void append_csv(Appended& out, std::string_view log, const std::string& file, co
     const bool crlf = !head.empty() && head.back() == '\r';
 
     const auto values = csv_values(n, out.id);
+    // A value given for a column the log does not have would be lost: refuse, naming
+    // the option (nothing is written). The required columns are checked by the reader.
+    static constexpr std::pair<std::string_view, std::string_view> kOptional[] = {
+        {"description", "--description"},
+        {"reflection", "--reflection"},
+        {"level", "--level"},
+        {"role", "--role"},
+        {"signed_off_by", "--signed-off-by"},
+        {"signed_off_date", "--signed-off-date"},
+        {"showcase", "--showcase"},
+        {"attachments", "--attachment"}};
+    for (const auto& [column, option] : kOptional) {
+        const auto it = values.find(column);
+        if (it == values.end() || it->second.empty()) continue;
+        const bool present = std::any_of(header.begin(), header.end(), [&](const csv::Field& h) {
+            return text::to_lower(text::trim(h.value)) == column;
+        });
+        if (present) continue;
+        out.diagnostics.error({file, 1, 1}, "no-column",
+                              fmt::format("{}: the log has no \"{}\" column, so the value would be lost; add the "
+                                          "column to the header row, or leave {} out",
+                                          option, column, option));
+    }
+    if (out.diagnostics.has_errors()) {
+        out.status = AppendStatus::lossy;
+        return;
+    }
     std::vector<std::string> row;
     for (const auto& column : header) {
         const auto it = values.find(text::to_lower(text::trim(column.value)));

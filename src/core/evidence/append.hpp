@@ -44,6 +44,7 @@ enum class AppendStatus {
     not_text,    ///< NUL bytes or invalid UTF-8 (diagnostics: where)
     unreadable,  ///< not readable as an evidence log (diagnostics: the first problem that stops reading)
     refused,     ///< readable, but its shape cannot take an entry (diagnostics: why)
+    lossy,       ///< a value given has no place in the log (a CSV without its column); diagnostics: each
 };
 
 struct Appended {
@@ -57,8 +58,8 @@ struct Appended {
 
 /// `log` (the text of the log named `file`, in `format`) with `entry` appended:
 /// YAML as a block mapping at the end of the "entries" list, in the list's own
-/// indentation; CSV as a row in the order of the header's columns (values with
-/// no column are left out), ending as the header row ends; JSON Lines as one
+/// indentation; CSV as a row in the order of the header's columns (a value given
+/// with no column refuses the entry: status lossy), ending as the header row ends; JSON Lines as one
 /// line. A log without a final line break gets one first.
 Appended append_entry(std::string_view log, const std::string& file, LogFormat format, const NewEntry& entry);
 

@@ -250,11 +250,25 @@ TEST_SUITE("core::evidence::append") {
         const std::string log = "id,date,type,title,competencies,signed_off_by\nc1,2026-01-05,audit,A,mlcf:4.1,Dr B\n";
         NewEntry n = entry();
         n.competencies = {"mlcf:1.3", "mlcf:4.1"};
-        n.showcase = true;  // no showcase column: left out
         const auto a = append_entry(log, "log.csv", LogFormat::csv, n);
         CHECK(added(a, log) == "e2,2026-10-01,course,IHI Open School,mlcf:1.3;mlcf:4.1,\n");
         CHECK(a.first_line == 3);
         CHECK(a.last_line == 3);
+    }
+
+    TEST_CASE("CSV: a value with no column in the header refuses the entry, naming each option") {
+        const std::string log = "id,date,type,title,competencies,signed_off_by\nc1,2026-01-05,audit,A,mlcf:4.1,Dr B\n";
+        NewEntry n = entry();
+        n.showcase = true;
+        n.reflection = "learnt a lot";
+        n.signed_off_by = "Dr C";  // this one has its column
+        const auto a = append_entry(log, "log.csv", LogFormat::csv, n);
+        CHECK(a.status == AppendStatus::lossy);
+        CHECK(a.text.empty());
+        REQUIRE(a.diagnostics.items().size() == 2);
+        CHECK(a.diagnostics.items()[0].code == "no-column");
+        CHECK(a.diagnostics.items()[0].message.starts_with("--reflection:"));
+        CHECK(a.diagnostics.items()[1].message.starts_with("--showcase:"));
     }
 
     TEST_CASE("CSV: quoted header names are read as names, and the entry then checks clean") {
