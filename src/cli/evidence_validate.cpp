@@ -3,8 +3,10 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "core/evidence/log_files.hpp"
 
 #include <fmt/format.h>
+#include <filesystem>
 
 namespace leadctl::cli {
 
@@ -36,7 +38,24 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
     std::size_t invalid = 0;
     std::size_t dropped_in_logs = 0;  // by each log's own limit
     std::size_t dropped_errors_in_logs = 0;
+    // A folder stands for the logs under it (searched as report searches), so that
+    // `evidence validate examples/cohort` checks a cohort.
+    std::vector<std::string> logs;
     for (const auto& path : opt.logs) {
+        std::error_code ec;
+        if (path == "-" || !std::filesystem::is_directory(path, ec)) {
+            logs.push_back(path);
+            continue;
+        }
+        auto found = leadctl::collect_logs({path});
+        if (found.logs.empty()) {
+            ++unreadable;
+            all.error({path, 0, 0}, "no-logs",
+                      fmt::format("no evidence logs ({}) under this folder", log_extensions_text()));
+        }
+        for (auto& l : found.logs) logs.push_back(std::move(l));
+    }
+    for (const auto& path : logs) {
         Diagnostics d;
         if (!read_log(ctx, path, read, d, nullptr, nullptr).readable) ++unreadable;
         d.sort();
@@ -54,7 +73,7 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
                                                  more, more == 1 ? "" : "s", kMaxProblemsPerRun),
                                      {"", 0, 0}});
     }
-    return report_diagnostics(ctx, all, opt.logs.size(), opt.format, opt.strict, unreadable, invalid);
+    return report_diagnostics(ctx, all, logs.size(), opt.format, opt.strict, unreadable, invalid);
 }
 
 }  // namespace
@@ -62,7 +81,9 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
 void setup_evidence_validate(CLI::App& parent, Context& ctx, CommandResult& result) {
     auto opt = std::make_shared<EvidenceValidateOptions>();
     auto* cmd = parent.add_subcommand("validate", "Check evidence logs and report every problem found");
-    cmd->add_option("logs", opt->logs, "Evidence logs (.yaml, .csv, .jsonl) to check")->required()->type_name("LOG");
+    cmd->add_option("logs", opt->logs, "Evidence logs (.yaml, .csv, .jsonl) to check, or folders of them")
+        ->required()
+        ->type_name("LOG");
     cmd->add_option("--format", opt->format, "Output format: text (default) or json")
         ->check(CLI::IsMember({"text", "json"}).description(""))
         ->type_name("FORMAT");
