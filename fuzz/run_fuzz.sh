@@ -10,7 +10,7 @@ set -euo pipefail
 bin=$1 name=$2 src=$3 fixtures=$4 seconds=$5 work=$6
 shift 6
 case $name in
-  framework_yaml | crosswalk_yaml | policy | opportunities | evidence_yaml) exts=(yaml yml) dict=yaml ;;
+  framework_yaml | crosswalk_yaml | policy | opportunities | evidence_yaml | feedback_round) exts=(yaml yml) dict=yaml ;;
   evidence_csv | moodle_csv) exts=(csv) dict=csv ;;
   sssom_tsv) exts=(tsv) dict=csv ;;
   evidence_jsonl) exts=(jsonl ndjson) dict=json ;;

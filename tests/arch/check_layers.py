@@ -20,7 +20,7 @@ import tempfile
 
 # Lowest first. Keep in step with ARCHITECTURE.md.
 LAYERS = ["util", "yaml", "model", "crosswalk", "formats", "registry",
-          "evidence", "assess", "report", "render"]
+          "evidence", "feedback", "assess", "report", "render"]
 RANK = {name: i for i, name in enumerate(LAYERS)}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

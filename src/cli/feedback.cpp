@@ -1,0 +1,135 @@
+// `leadctl feedback`: 360-degree feedback rounds (validate, report).
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
+#include "core/feedback/feedback_summary.hpp"
+#include "core/render/render_feedback.hpp"
+#include "core/util/files.hpp"
+#include "core/util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace leadctl::cli {
+
+namespace {
+
+struct FeedbackValidateOptions {
+    /// round files to check
+    std::vector<std::string> files;
+    /// --format: text or json
+    std::string format = "text";
+    /// --strict: warnings fail too
+    bool strict = false;
+    /// --no-privacy-check
+    bool no_privacy = false;
+};
+
+struct FeedbackReportOptions {
+    /// the round file
+    std::string file;
+    /// --format: text, markdown, json or html
+    std::string format = "text";
+    /// --output: written atomically
+    std::string output;
+    /// --min-raters: smallest anonymous group shown
+    int min_raters = 3;
+};
+
+RoundFrameworks frameworks_of(Context& ctx) {
+    return [&ctx](std::string_view id) { return ctx.registry().get(id).get(); };
+}
+
+int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
+    Diagnostics all;
+    std::size_t unreadable = 0;
+    for (const auto& path : o.files) {
+        auto read = files::read(path);
+        if (!read.text) {
+            ++unreadable;
+            all.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", read.error));
+            continue;
+        }
+        all.append(load_round(*read.text, path, frameworks_of(ctx), !o.no_privacy).diagnostics);
+    }
+    return report_diagnostics(ctx, all, o.files.size(), o.format, o.strict, unreadable);
+}
+
+int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
+    if (o.min_raters < 1) throw UsageError("--min-raters must be 1 or more");
+    auto read = files::read(o.file);
+    if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
+    ctx.note_input(o.file);
+    auto load = load_round(*read.text, o.file, frameworks_of(ctx));
+    for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
+    if (!load.round) {
+        ctx.io().err << fmt::format("leadctl: {} has errors; nothing written (leadctl feedback validate {})\n",
+                                    text::terminal_safe(o.file), text::terminal_safe(o.file));
+        return kExitFindings;
+    }
+    FeedbackOptions options;
+    options.min_raters = o.min_raters;
+    const FeedbackSummary s = summarise(*load.round, options);
+    std::string out;
+    if (o.format == "json") {
+        out = render_feedback_json(s);
+    } else if (o.format == "markdown") {
+        out = render_feedback_markdown(s);
+    } else if (o.format == "html") {
+        out = render_feedback_html(s);
+    } else {
+        out = render_feedback_text(s, o.output.empty() ? ctx.out_style() : Style{});
+    }
+    write_output(ctx, o.output, out, {o.file});
+    return kExitOk;
+}
+
+}  // namespace
+
+void setup_feedback(CLI::App& app, Context& ctx, CommandResult& result) {
+    auto* group =
+        app.add_subcommand("feedback", "360-degree feedback rounds: check them and report self against others");
+    group->require_subcommand(1);
+    group->fallthrough();
+    group->footer(R"(Examples:
+  leadctl feedback validate examples/feedback/st5-hlm360-2026.yaml
+  leadctl feedback report examples/feedback/st5-hlm360-2026.yaml --format html -o feedback.html
+
+A round file is YAML, described in leadctl-feedback(5).)");
+
+    auto v = std::make_shared<FeedbackValidateOptions>();
+    auto* validate = group->add_subcommand("validate", "Check round files and report every problem found");
+    validate->add_option("files", v->files, "Round files (YAML) to check")->required()->type_name("FILE");
+    validate->add_option("--format", v->format, "Output format: text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}).description(""))
+        ->type_name("FORMAT");
+    validate->add_flag("--strict", v->strict, "Treat warnings as errors");
+    validate->add_flag("--no-privacy-check", v->no_privacy,
+                       "Do not look for patient-identifiable data in the comments");
+    validate->footer(R"(Each problem is printed as FILE:LINE:COL: error|warning: [CODE] message.
+Exit status: 0 no errors, 1 errors found (or warnings with --strict),
+2 a file could not be read.)");
+    validate->callback([&ctx, &result, v] { result.exit_code = run_feedback_validate(*v, ctx); });
+
+    auto r = std::make_shared<FeedbackReportOptions>();
+    auto* report = group->add_subcommand("report", "Self against others, per item, with anonymity kept");
+    report->add_option("file", r->file, "The round file")->required()->type_name("FILE");
+    report->add_option("--format", r->format, "Output format: text (default), markdown, json or html")
+        ->check(CLI::IsMember({"text", "markdown", "json", "html"}).description(""))
+        ->type_name("FORMAT");
+    report->add_option("-o,--output", r->output, "Write the report to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    report
+        ->add_option("--min-raters", r->min_raters,
+                     "Smallest group shown, so that no rater can be singled out (default 3)")
+        ->type_name("N");
+    report->footer(R"(Per item: the self rating, each shown group's mean, all others' mean and
+count, and mean importance; flags blind spot, hidden strength, strength and
+priority (rules in leadctl-feedback(5)). No output ever holds a rater's id.
+A group with fewer than --min-raters raters is merged into "other" when that
+makes "other" large enough, else left out; the line manager is shown as such
+and is not anonymous. Exit status: 0 written, 1 the round has errors (nothing
+written), 2 unreadable file or bad command line.)");
+    report->callback([&ctx, &result, r] { result.exit_code = run_feedback_report(*r, ctx); });
+}
+
+}  // namespace leadctl::cli
