@@ -4,6 +4,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "core/evidence/log_files.hpp"
+#include "core/feedback/round.hpp"
 
 #include <fmt/format.h>
 #include <filesystem>
@@ -57,7 +58,13 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
     }
     for (const auto& path : logs) {
         Diagnostics d;
-        if (!read_log(ctx, path, read, d, nullptr, nullptr).readable) ++unreadable;
+        const auto r = read_log(ctx, path, read, d, nullptr, nullptr);
+        if (!r.readable) ++unreadable;
+        // The 360 rounds the log lists are checked too (leadctl-feedback(5)).
+        for (const auto& f : r.feedback) {
+            (void)read_listed_round(
+                path, f.path, f.location, [&ctx](std::string_view id) { return ctx.registry().get(id).get(); }, d);
+        }
         d.sort();
         if (d.error_count() > 0 || (opt.strict && d.warning_count() > 0)) ++invalid;
         dropped_in_logs += d.dropped();

@@ -76,11 +76,11 @@ std::string_view to_string(ItemStatus s) {
 
 namespace {
 
-constexpr std::string_view kPolicyKeys[] = {"window_years",      "max_items_per_entry", "min_entries",
-                                            "min_types",         "require_signoff",     "count_relations",
-                                            "max_hops",          "max_share",           "min_pairs_for_distribution",
-                                            "max_suggestions",   "level_relations",     "max_steps",
-                                            "min_direct_entries"};
+constexpr std::string_view kPolicyKeys[] = {"window_years",       "max_items_per_entry", "min_entries",
+                                            "min_types",          "require_signoff",     "count_relations",
+                                            "max_hops",           "max_share",           "min_pairs_for_distribution",
+                                            "max_suggestions",    "level_relations",     "max_steps",
+                                            "min_direct_entries", "min_raters",          "feedback_crosswalks"};
 
 void read_int(yaml::Fields& f, std::string_view key, int& out, int min, int max, Diagnostics& d) {
     if (auto v = f.integer(key)) {
@@ -124,11 +124,15 @@ PolicyLoad load_policy(const yaml::Node& root, const std::string& file, std::str
     read_int(f, "max_suggestions", p.max_suggestions, 0, 20, d);
     read_int(f, "max_steps", p.max_steps, 0, 20, d);
     read_int(f, "min_direct_entries", p.min_direct_entries, 0, 100, d);
-    if (const auto v = f.text("require_signoff"); !v.empty()) {
+    read_int(f, "min_raters", p.min_raters, 1, 100, d);
+    for (auto [key, flag] : {std::pair{std::string_view("require_signoff"), &p.require_signoff},
+                             std::pair{std::string_view("feedback_crosswalks"), &p.feedback_crosswalks}}) {
+        const auto v = f.text(key);
+        if (v.empty()) continue;
         if (text::to_lower(v) == "true" || text::to_lower(v) == "false") {
-            p.require_signoff = text::to_lower(v) == "true";
+            *flag = text::to_lower(v) == "true";
         } else {
-            d.error(f.at(*f.get("require_signoff")), "invalid-value", "require_signoff must be true or false");
+            d.error(f.at(*f.get(key)), "invalid-value", fmt::format("{} must be true or false", key));
         }
     }
     if (const auto v = f.text("max_share"); !v.empty()) {

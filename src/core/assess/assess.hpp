@@ -44,6 +44,8 @@ struct Policy {
     int max_suggestions = 3;             ///< opportunities suggested per unmet item
     int max_steps = 5;                   ///< actions in the plan ("Your next steps")
     int min_direct_entries = 0;          ///< counted entries tagged to the item (or inside it) an item needs to be met
+    int min_raters = 3;                  ///< 360 rounds: smallest anonymous group counted (as feedback report)
+    bool feedback_crosswalks = false;    ///< 360 rounds: count toward items of other frameworks through crosswalks
 };
 
 struct PolicyLoad {

@@ -1,11 +1,13 @@
 #include "core/assess/assess_log.hpp"
 
+#include "core/feedback/feedback_summary.hpp"
 #include "core/model/stage.hpp"
 #include "core/util/privacy.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace leadctl {
@@ -85,6 +87,38 @@ const TargetMap& targets_for(const AssessLogRequest& req, const Profile& profile
     return own.emplace(*req.framework, profile, req.policy, *req.index, *req.frameworks);
 }
 
+/// A round's items that others rated, each counted as one feedback-360 entry dated
+/// at its close, at the level the others' mean reaches (the self never counts),
+/// signed off when the round was facilitated (leadctl-evidence(5), "feedback").
+void count_round(Assessor& assessor, const Round& round, const AssessLogRequest& req) {
+    const Framework& fw = *round.framework;
+    if (fw.id != req.framework->id && !req.policy.feedback_crosswalks) return;
+    FeedbackOptions options;
+    options.min_raters = req.policy.min_raters;
+    const FeedbackSummary s = summarise(round, options);
+    for (const auto& it : s.items) {
+        if (it.others.n == 0) continue;
+        const Item& item = fw.items[static_cast<std::size_t>(it.item)];
+        Entry e;
+        e.id = privacy::redact(round.id + ":" + item.code);
+        e.date = round.closed;
+        e.type = "feedback-360";
+        e.competencies.push_back({fw.id + ":" + item.code, {}});
+        if (round.scale.levels && !fw.scale.empty()) {
+            const int rank =
+                std::clamp(static_cast<int>(std::floor(it.others.mean + 1e-9)), 1, static_cast<int>(fw.scale.size()));
+            e.level = fw.scale[static_cast<std::size_t>(rank - 1)].id;
+        }
+        if (!round.facilitated_by.empty()) {
+            SignOff so;
+            so.by = round.facilitated_by;
+            so.date = round.facilitated_on;
+            e.signed_off = so;
+        }
+        assessor.entry(e);
+    }
+}
+
 }  // namespace
 
 AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req) {
@@ -130,6 +164,12 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
             }
         });
     out.entries = r.entries;
+    std::vector<Round> rounds;
+    for (const auto& f : r.feedback) {
+        if (auto round = read_listed_round(path, f.path, f.location, req.frameworks->lookup, out.diagnostics)) {
+            rounds.push_back(std::move(*round));
+        }
+    }
     out.diagnostics.sort();
     if (r.cancelled) {
         out.failure = AssessFailure::cancelled;
@@ -140,6 +180,7 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
     } else if (!try_start()) {
         out.failure = AssessFailure::no_profile;
     } else {
+        for (const auto& round : rounds) count_round(*assessor, round, req);
         out.assessment = assessor->finish();
         if (out.person) out.assessment->person = *out.person;
     }

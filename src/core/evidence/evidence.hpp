@@ -87,8 +87,16 @@ LogFormat detect_log_format(std::string_view path, std::string_view head);
 std::string_view format_name(LogFormat f);
 
 /// Receives a log as it is read.
+/// A 360-degree feedback round a log lists (top-level "feedback", YAML logs):
+/// the path as written, relative to the log's folder unless absolute.
+struct FeedbackRef {
+    std::string path;
+    SourceLocation location;
+};
+
 struct EvidenceSink {
     std::function<void(const Person&)> person;
+    std::function<void(const FeedbackRef&)> feedback;
     std::function<void(const Entry&)> entry;  ///< the entry is valid only during the call
     /// Strings of the log outside the person and the entries (the keys and values
     /// of an unknown top-level key, itself an error), for the privacy scan.

@@ -90,6 +90,7 @@ LogReadResult read_log_file(const std::string& path, const LogReadOptions& opt, 
         if (on_person) on_person(p);
     };
     sink.other = [&](const std::vector<NamedText>& t) { checker.other(t); };
+    sink.feedback = [&](const FeedbackRef& f) { result.feedback.push_back(f); };
     struct Stop {};
     sink.entry = [&](const Entry& e) {
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {

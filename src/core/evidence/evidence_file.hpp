@@ -37,6 +37,7 @@ struct LogReadResult {
     bool cancelled = false;
     LogFormat format = LogFormat::yaml;
     std::size_t entries = 0;
+    std::vector<FeedbackRef> feedback;  ///< the rounds the log lists, as written
 };
 
 /// Where the frameworks come from: a lookup (must be safe to call from the

@@ -21,7 +21,7 @@ namespace leadctl {
 
 namespace {
 
-constexpr std::string_view kRootKeys[] = {"person", "entries"};
+constexpr std::string_view kRootKeys[] = {"person", "entries", "feedback"};
 constexpr std::string_view kPersonKeys[] = {"id", "name", "stage", "programme", "ltft"};
 constexpr std::string_view kEntryKeys[] = {"id",           "date",  "type", "title",      "description", "reflection",
                                            "competencies", "level", "role", "signed_off", "showcase",    "attachments"};
@@ -240,6 +240,21 @@ void read_yaml(std::istream& in, const FileName& file, const EvidenceSink& sink,
             saw_person = true;
             const Person p = person_from_node(value, file, d);
             if (sink.person) sink.person(p);
+        } else if (key.value == "feedback") {
+            // The rounds of 360-degree feedback the log counts (leadctl-evidence(5)).
+            const auto one = [&](const yaml::Node& n) {
+                if (!n.is_scalar() || text::trim(n.value).empty()) {
+                    d.error({file, n.line, n.column}, "wrong-type",
+                            "\"feedback\" must list the paths of round files (leadctl-feedback(5))");
+                } else if (sink.feedback) {
+                    sink.feedback({n.value, {file, n.line, n.column}});
+                }
+            };
+            if (value.is_sequence()) {
+                for (const auto& x : value.items) one(*x);
+            } else if (!value.is_null()) {
+                one(value);
+            }
         } else if (key.value == "entries") {
             saw_entries = true;
             if (!value.is_sequence() && !value.is_null()) {

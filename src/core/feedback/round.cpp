@@ -1,5 +1,6 @@
 #include "core/feedback/round.hpp"
 
+#include "core/util/files.hpp"
 #include "core/util/privacy.hpp"
 #include "core/util/text.hpp"
 #include "core/yaml/yaml_fields.hpp"
@@ -10,6 +11,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 namespace leadctl {
@@ -375,6 +377,27 @@ RoundLoad load_round(std::string_view text, const std::string& file, const Round
     out.round = reader.read(*doc.root);
     out.diagnostics.sort();
     return out;
+}
+
+std::optional<Round> read_listed_round(const std::string& log_path, const std::string& ref,
+                                       const SourceLocation& ref_at, const RoundFrameworks& frameworks,
+                                       Diagnostics& diags) {
+    namespace fs = std::filesystem;
+    fs::path path(ref);
+    if (path.is_relative() && log_path != "-") path = fs::path(log_path).parent_path() / path;
+    const std::string name = path.lexically_normal().string();
+    auto read = files::read(name);
+    if (!read.text) {
+        diags.error(ref_at, "feedback-unreadable", fmt::format("cannot read feedback round {}: {}", name, read.error));
+        return std::nullopt;
+    }
+    auto load = load_round(*read.text, name, frameworks);
+    diags.append(load.diagnostics);
+    if (!load.round) {
+        diags.error(ref_at, "feedback-invalid",
+                    fmt::format("feedback round {} has errors (leadctl feedback validate {})", name, name));
+    }
+    return std::move(load.round);
 }
 
 }  // namespace leadctl

@@ -79,4 +79,11 @@ using RoundFrameworks = std::function<const Framework*(std::string_view id)>;
 RoundLoad load_round(std::string_view text, const std::string& file, const RoundFrameworks& frameworks,
                      bool privacy = true);
 
+/// Read a round file named by an evidence log (`ref`, relative to the log's folder
+/// unless absolute): its problems go to `diags`, and one error located at the log's
+/// line names it when it cannot be read or has errors (nullopt then).
+std::optional<Round> read_listed_round(const std::string& log_path, const std::string& ref,
+                                       const SourceLocation& ref_at, const RoundFrameworks& frameworks,
+                                       Diagnostics& diags);
+
 }  // namespace leadctl

@@ -212,7 +212,9 @@ nlohmann::ordered_json policy_json(const Policy& p) {
             {"max_suggestions", p.max_suggestions},
             {"max_steps", p.max_steps},
             {"min_direct_entries", p.min_direct_entries},
-            {"level_relations", level_rels}};
+            {"level_relations", level_rels},
+            {"min_raters", p.min_raters},
+            {"feedback_crosswalks", p.feedback_crosswalks}};
 }
 
 std::string render_assess_text(const Assessment& a, const Style& s) {
