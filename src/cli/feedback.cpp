@@ -3,7 +3,9 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "core/feedback/feedback_summary.hpp"
+#include "core/feedback/round_import.hpp"
 #include "core/render/render_feedback.hpp"
+#include "core/util/date.hpp"
 #include "core/util/files.hpp"
 #include "core/util/text.hpp"
 
@@ -33,6 +35,15 @@ struct FeedbackReportOptions {
     std::string output;
     /// --min-raters: smallest anonymous group shown
     int min_raters = 3;
+};
+
+struct FeedbackImportOptions {
+    /// the survey export
+    std::string file;
+    /// --framework, --person, --name, --round, --opened, --closed, --instrument
+    RoundImportOptions round;
+    /// --output: written atomically
+    std::string output;
 };
 
 RoundFrameworks frameworks_of(Context& ctx) {
@@ -83,6 +94,25 @@ int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     return kExitOk;
 }
 
+int run_feedback_import(FeedbackImportOptions o, Context& ctx) {
+    for (auto [name, value] : {std::pair{"--opened", &o.round.opened}, std::pair{"--closed", &o.round.closed}}) {
+        if (!parse_date(*value)) throw UsageError(fmt::format("{} \"{}\" is not a date YYYY-MM-DD", name, *value));
+    }
+    (void)ctx.framework(o.round.framework);  // unknown: a usage error with the known ids
+    auto read = files::read(o.file);
+    if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
+    ctx.note_input(o.file);
+    const auto imported = import_round_csv(*read.text, o.file, o.round, frameworks_of(ctx));
+    for (const auto& d : imported.diagnostics.items()) ctx.print_diagnostic(d);
+    if (imported.yaml.empty()) {
+        ctx.io().err << fmt::format("leadctl: {} could not be imported; nothing written\n",
+                                    text::terminal_safe(o.file));
+        return kExitFindings;
+    }
+    write_output(ctx, o.output, imported.yaml, {o.file});
+    return kExitOk;
+}
+
 }  // namespace
 
 void setup_feedback(CLI::App& app, Context& ctx, CommandResult& result) {
@@ -130,6 +160,40 @@ makes "other" large enough, else left out; the line manager is shown as such
 and is not anonymous. Exit status: 0 written, 1 the round has errors (nothing
 written), 2 unreadable file or bad command line.)");
     report->callback([&ctx, &result, r] { result.exit_code = run_feedback_report(*r, ctx); });
-}
+
+    auto im = std::make_shared<FeedbackImportOptions>();
+    auto* import = group->add_subcommand("import", "Turn a survey export (CSV) into a round file");
+    import->add_option("file", im->file, "The CSV export: long (a row per rating) or wide (a row per rater)")
+        ->required()
+        ->type_name("FILE");
+    import->add_option("--framework", im->round.framework, "The framework rated (its id)")
+        ->required()
+        ->type_name("FRAMEWORK");
+    import->add_option("--person", im->round.person_id, "The id of the person the round is about")
+        ->required()
+        ->type_name("ID");
+    import->add_option("--name", im->round.person_name, "The person's name")->type_name("NAME");
+    import->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
+    import->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
+    import->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
+    import->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
+        ->type_name("TEXT");
+    import
+        ->add_option("-o,--output", im->output, "Write the round file to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    import->footer(R"(Long form: columns rater, group, item, rating, and optionally importance and
+comment (one row per rating). Wide form: rater, group, then one column per item,
+named by its code, reference or name, with optional "<item> importance" and
+"<item> comment" columns (one row per rater; an empty cell: not rated). Ratings
+are level ids or ranks of the framework's scale; importance is 1 to 5. Every
+problem is located in the CSV (a column that names no item gets a did-you-mean),
+and nothing is written on an error (exit 1).
+
+Example:
+  leadctl feedback import hlm360-export.csv --framework hlm --person st-anaes-0219 \
+      --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
+    import->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx);
+});
+}  // namespace leadctl::cli
 
 }  // namespace leadctl::cli

@@ -373,9 +373,19 @@ RoundLoad load_round(std::string_view text, const std::string& file, const Round
     auto doc = yaml::parse(text, file);
     out.diagnostics = std::move(doc.diagnostics);
     if (!doc.root || out.diagnostics.has_errors()) return out;
-    Reader reader(file, frameworks, privacy, out.diagnostics);
-    out.round = reader.read(*doc.root);
+    auto more = load_round(*doc.root, file, frameworks, privacy);
+    out.diagnostics.append(more.diagnostics);
     out.diagnostics.sort();
+    out.round = std::move(more.round);
+    return out;
+}
+
+RoundLoad load_round(const yaml::Node& root, const std::string& file, const RoundFrameworks& frameworks, bool privacy) {
+    RoundLoad out;
+    Reader reader(file, frameworks, privacy, out.diagnostics);
+    out.round = reader.read(root);
+    out.diagnostics.sort();
+    if (out.diagnostics.has_errors()) out.round.reset();
     return out;
 }
 

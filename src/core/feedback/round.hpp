@@ -8,6 +8,7 @@
 #include "core/model/model.hpp"
 #include "core/util/date.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_tree.hpp"
 
 #include <array>
 #include <cstdint>
@@ -77,6 +78,11 @@ using RoundFrameworks = std::function<const Framework*(std::string_view id)>;
 /// Read and check a round file. `privacy` scans comments for patient-identifiable data
 /// (warnings, masked).
 RoundLoad load_round(std::string_view text, const std::string& file, const RoundFrameworks& frameworks,
+                     bool privacy = true);
+
+/// The same from a document already built (an import builds one from CSV cells, so
+/// that every problem is located in the CSV).
+RoundLoad load_round(const yaml::Node& root, const std::string& file, const RoundFrameworks& frameworks,
                      bool privacy = true);
 
 /// Read a round file named by an evidence log (`ref`, relative to the log's folder
