@@ -91,6 +91,7 @@ int run(std::vector<std::string> args, Io& io) {
     setup_convert(app, ctx, result);
     setup_diff(app, ctx, result);
     setup_feedback(app, ctx, result);
+    setup_completion(app, ctx, result);
 
     // An unknown word where a command was expected: say so, with a suggestion.
     auto unknown_command = [&]() -> int {

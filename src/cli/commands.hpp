@@ -25,6 +25,7 @@ void setup_report(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_convert(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_diff(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_feedback(CLI::App& app, Context& ctx, CommandResult& result);
+void setup_completion(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_evidence_validate(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_stats(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_add(CLI::App& parent, Context& ctx, CommandResult& result);
