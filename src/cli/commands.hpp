@@ -29,5 +29,6 @@ void setup_completion(CLI::App& app, Context& ctx, CommandResult& result);
 void setup_evidence_validate(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_stats(CLI::App& parent, Context& ctx, CommandResult& result);
 void setup_evidence_add(CLI::App& parent, Context& ctx, CommandResult& result);
+void setup_evidence_init(CLI::App& parent, Context& ctx, CommandResult& result);
 
 }  // namespace leadctl::cli

@@ -25,7 +25,22 @@ struct DiffCommandOptions {
     std::string format = "text";
     /// --output: write here atomically
     std::string output;
+    /// --only: the parts to compare (header, items, scale, profiles); empty: all
+    std::vector<std::string> only;
+    /// --ignore-x: leave out changes of x: fields
+    bool ignore_x = false;
 };
+
+DiffFilter diff_filter(const DiffCommandOptions& o) {
+    DiffFilter f;
+    f.ignore_x = o.ignore_x;
+    for (const auto& name : o.only) {
+        for (const auto& part : kDiffParts) {
+            if (part.name == name) f.only.push_back(part.subject);  // CLI11 has checked the name
+        }
+    }
+    return f;
+}
 
 /// What the source holds that the model cannot, and so was not compared.
 void warn_losses(Context& ctx, const FrameworkInput& in) {
@@ -55,7 +70,13 @@ int run_diff(const DiffCommandOptions& o, Context& ctx) {
     for (const auto* in : {&a, &b}) {
         if (!in->bundled) inputs.push_back(in->path);
     }
-    const FrameworkDiff d = diff_frameworks(*a.framework, *b.framework);
+    FrameworkDiff d = diff_frameworks(*a.framework, *b.framework);
+    if (const std::size_t hidden = filter_changes(d, diff_filter(o)); hidden > 0) {
+        ctx.io().err << fmt::format("leadctl: {} change{} not shown ({})\n", hidden, hidden == 1 ? "" : "s",
+                                    o.only.empty() ? "--ignore-x"
+                                    : o.ignore_x   ? "--only, --ignore-x"
+                                                   : "--only");
+    }
     write_output(ctx, o.output, render(d, o, ctx), inputs);
     return d.identical() ? kExitOk : kExitFindings;
 }
@@ -77,6 +98,16 @@ void setup_diff(CLI::App& app, Context& ctx, CommandResult& result) {
     add_format_option(*cmd, opt->format, kDiffFormats);
     cmd->add_option("-o,--output", opt->output, "Write the differences to FILE (atomically) instead of standard output")
         ->type_name("FILE");
+    std::vector<std::string> parts;
+    for (const auto& part : kDiffParts) parts.emplace_back(part.name);
+    cmd->add_option("--only", opt->only,
+                    "Compare only these parts: header, items, scale or profiles (repeatable, or a comma list)")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->check(CLI::IsMember(parts).description(""))
+        ->type_name("PART");
+    cmd->add_flag("--ignore-x", opt->ignore_x,
+                  "Leave out changes of x: fields (such as the x.moodle.* fields of a Moodle round trip)");
     cmd->footer(R"(Items are matched by code. An item of OLD whose code NEW lacks and an item of
 NEW whose code OLD lacks are taken as one item re-coded when one's code is an
 alias of the other, when their names are equal (ignoring case and spaces), or
@@ -84,7 +115,9 @@ when their similarity (name and description, see leadctl(1)) is at least 0.6;
 best pairs first. Each matched item is then compared field by field: name,
 parent, type, description, notes, aliases, outcomes, level headings, x: fields
 and the order of its children. The header, the scale and the profiles are
-compared too. Either side may be a bundled framework's id.
+compared too. Either side may be a bundled framework's id. --only and --ignore-x
+narrow what is shown (and the exit status) to the rest; how many changes they
+hide is said on stderr.
 
 Exit status: 0 the frameworks are identical, 1 they differ, 2 a file cannot be
 read or has errors, an id is unknown, or the command line is wrong.
@@ -93,6 +126,7 @@ Examples:
   leadctl diff fmlm-2e fmlm
   leadctl diff fmlm-2e fmlm --format markdown -o fmlm-changes.md
   leadctl diff mlcf my-mlcf.yaml --format json
+  leadctl diff mlcf mlcf-from-moodle.csv --only items --ignore-x
   leadctl diff old.json new.yaml && echo "no changes")");
     cmd->callback([&ctx, &result, opt] { result.exit_code = run_diff(*opt, ctx); });
 }

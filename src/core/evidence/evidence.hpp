@@ -13,6 +13,7 @@
 #include <functional>
 #include <istream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,10 @@ enum class LogFormat { yaml, csv, jsonl };
 /// and no ':' CSV; otherwise YAML).
 LogFormat detect_log_format(std::string_view path, std::string_view head);
 std::string_view format_name(LogFormat f);
+
+/// The columns of a CSV log, in the order of leadctl-evidence(5): the entry's,
+/// then the person's (person_id ... person_ltft).
+std::span<const std::string_view> csv_log_columns();
 
 /// Receives a log as it is read.
 /// A 360-degree feedback round a log lists (top-level "feedback", YAML logs):

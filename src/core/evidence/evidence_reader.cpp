@@ -661,4 +661,8 @@ void read_evidence(std::istream& in, const FileName& file, LogFormat format, con
     }
 }
 
+std::span<const std::string_view> csv_log_columns() {
+    return kCsvColumns;
+}
+
 }  // namespace leadctl

@@ -545,7 +545,18 @@ private:
 }  // namespace
 
 CaseExport export_case(const Framework& fw, const CaseExportOptions& options) {
-    return Exporter(fw, options).run();
+    CaseExport out = Exporter(fw, options).run();
+    if (fw.uri.empty()) {
+        // A package meant for a CASE server should carry URIs that resolve, and its
+        // identifiers are uuid5 of the document's URI: set the uri before publishing,
+        // or the identifiers change when it is set later.
+        out.warnings.push_back(fmt::format(
+            "{} has no uri: the package's URIs, and the identifiers made from them, use the placeholder host "
+            "leadctl.invalid ({}), which resolves nowhere; set \"uri:\" in the framework file to a URI you control "
+            "(leadctl-framework(5)) before publishing the package",
+            fw.id, case_document_uri(fw)));
+    }
+    return out;
 }
 
 }  // namespace leadctl

@@ -608,6 +608,18 @@ void diff_profiles(const Framework& a, const Framework& b, const Matching& m, st
 
 // ---------------------------------------------------------------- public
 
+std::size_t filter_changes(FrameworkDiff& d, const DiffFilter& filter) {
+    const auto before = d.changes.size();
+    std::erase_if(d.changes, [&filter](const Change& c) {
+        const DiffSubject subject = info(c.kind).subject;
+        if (!filter.only.empty() && std::find(filter.only.begin(), filter.only.end(), subject) == filter.only.end()) {
+            return true;
+        }
+        return filter.ignore_x && c.field.starts_with("x.");
+    });
+    return before - d.changes.size();
+}
+
 const ChangeKindInfo& info(ChangeKind k) {
     return kDiffKinds[static_cast<std::size_t>(k)];
 }

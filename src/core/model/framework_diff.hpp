@@ -141,6 +141,25 @@ struct FrameworkDiff {
 
 FrameworkDiff diff_frameworks(const Framework& old_fw, const Framework& new_fw, const DiffOptions& opt = {});
 
+/// The parts of a framework a diff can be narrowed to (`diff --only`), by name.
+struct DiffPart {
+    std::string_view name;  ///< "items"
+    DiffSubject subject;
+};
+inline constexpr std::array<DiffPart, 4> kDiffParts{{{"header", DiffSubject::header},
+                                                     {"items", DiffSubject::item},
+                                                     {"scale", DiffSubject::level},
+                                                     {"profiles", DiffSubject::profile}}};
+
+/// Which changes to keep.
+struct DiffFilter {
+    std::vector<DiffSubject> only;  ///< keep only changes about these; empty: all
+    bool ignore_x = false;          ///< drop changes of x: fields ("x.KEY": header, items, levels)
+};
+
+/// Drop from `d` the changes `filter` does not keep; returns how many were dropped.
+std::size_t filter_changes(FrameworkDiff& d, const DiffFilter& filter);
+
 /// How alike two items under different codes are, from 0 to 1:
 /// 1 when their names are equal ignoring case and runs of white space; otherwise
 /// the mean of the name similarity (the larger of 1 - edit distance / longer length,

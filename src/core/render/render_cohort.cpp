@@ -159,6 +159,9 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
     for (int d : c.domain_columns) header.push_back(ref(c, d));
     for (int i : c.item_columns) header.push_back(ref(c, i));
     for (int i : c.item_columns) header.push_back(ref(c, i) + " entries");
+    // Last: the columns are an interface, and new ones are only added after the
+    // existing ones (leadctl(1)), so no script reading them by position breaks.
+    header.emplace_back("programme");
     for (auto& h : header) h = safe(h);
     out << csv::record(header);
     for (const auto& r : c.rows) {
@@ -189,6 +192,7 @@ void write_cohort_csv(const CohortReport& c, std::ostream& out) {
             const bool req = r.ok && r.at(i).status != ItemStatus::not_required;
             f.emplace_back(req ? std::to_string(r.at(i).entries) : "");
         }
+        f.push_back(safe(r.person.programme));
         out << csv::record(f);
     }
 }

@@ -214,6 +214,27 @@ std::string commit_temp(const std::string& temp, const std::string& path) {
     return {};
 }
 
+CreateResult create_new(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const TempFile temp = write_temp(target.parent_path().string(), target.filename().string(), content);
+    if (!temp.error.empty()) return {temp.error, false};
+    int rc = ::renameat2(AT_FDCWD, temp.path.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    int e = rc == 0 ? 0 : errno;
+    if (rc != 0 && (e == EINVAL || e == ENOSYS)) {
+        // No RENAME_NOREPLACE on this file system: a hard link fails just the same
+        // when the name is taken.
+        rc = ::link(temp.path.c_str(), path.c_str());
+        e = rc == 0 ? 0 : errno;
+        ::unlink(temp.path.c_str());
+    } else if (rc != 0) {
+        ::unlink(temp.path.c_str());
+    }
+    if (rc == 0) return {};
+    if (e == EEXIST) return {fmt::format("{} already exists", path), true};
+    return {fmt::format("cannot create {}: {}", path, errno_text(e)), false};
+}
+
 namespace {
 
 /// mkstemp's six letters and digits, and nothing else.

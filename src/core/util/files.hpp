@@ -61,6 +61,18 @@ TempFile write_temp(const std::string& dir, std::string_view name, std::string_v
 /// temporary file is removed. Returns an error message, or "".
 std::string commit_temp(const std::string& temp, const std::string& path);
 
+struct CreateResult {
+    std::string error;    ///< why it failed, or ""
+    bool exists = false;  ///< it failed because something is already at the path
+};
+
+/// Create the file `path` holding `content`, atomically (a temporary file beside it,
+/// moved into place whole), and only if nothing is at `path`: an existing file,
+/// folder or symbolic link (even a dangling one) is never replaced, even one that
+/// appears while the content is written (renameat2 RENAME_NOREPLACE, or link(2)
+/// where the file system does not support that).
+CreateResult create_new(const std::string& path, std::string_view content);
+
 /// Remove the temporary files ".NAME.tmp-PID-*" in `dir` left by a process PID
 /// that is gone (killed before it could clean up); those of a live process are
 /// kept. Returns how many were removed.
