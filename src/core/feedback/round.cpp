@@ -29,6 +29,10 @@ std::optional<RaterGroup> parse_rater_group(std::string_view s) {
 
 namespace {
 
+/// Scale ends and invited counts beyond this are refused (a limit of ours, far above
+/// any questionnaire), so that every whole number read fits an int.
+constexpr double kMaxScale = 1'000'000;
+
 std::optional<double> number(std::string_view s) {
     s = text::trim(s);
     double v = 0;
@@ -105,6 +109,11 @@ private:
         }
         s.min = static_cast<double>(*lo);
         s.max = static_cast<double>(*hi);
+        if (std::abs(s.min) > kMaxScale || std::abs(s.max) > kMaxScale) {
+            d_.error(f.where(), "invalid-scale",
+                     fmt::format("{}: min and max must be from -{} to {}", what, kMaxScale, kMaxScale));
+            return std::nullopt;
+        }
         if (s.max <= s.min) {
             d_.error(f.where(), "invalid-scale", fmt::format("{}: max ({}) must be above min ({})", what, *hi, *lo));
             return std::nullopt;
@@ -192,9 +201,10 @@ private:
                 const auto n = number(v->value);
                 if (!g || *g == RaterGroup::self) {
                     unknown_group({file_, k->line, k->column}, k->value, true);
-                } else if (!n || *n < 0 || std::floor(*n) != *n) {
+                } else if (!n || *n < 0 || *n > kMaxScale || std::floor(*n) != *n) {
                     d_.error({file_, v->line, v->column}, "invalid-value",
-                             fmt::format("invited {}: \"{}\" is not a whole number", k->value, v->value));
+                             fmt::format("invited {}: \"{}\" is not a whole number from 0 to {}", k->value, v->value,
+                                         kMaxScale));
                 } else {
                     r.invited[static_cast<std::size_t>(*g)] = static_cast<int>(*n);
                 }
