@@ -62,8 +62,7 @@ int run_evidence_validate(const EvidenceValidateOptions& opt, Context& ctx) {
         if (!r.readable) ++unreadable;
         // The 360 rounds the log lists are checked too (leadctl-feedback(5)).
         for (const auto& f : r.feedback) {
-            (void)read_listed_round(
-                path, f.path, f.location, [&ctx](std::string_view id) { return ctx.registry().get(id).get(); }, d);
+            (void)read_listed_round(path, f.path, f.location, registry_source(ctx).lookup, d);
         }
         d.sort();
         if (d.error_count() > 0 || (opt.strict && d.warning_count() > 0)) ++invalid;

@@ -1,5 +1,6 @@
 // `leadctl feedback`: 360-degree feedback rounds (validate, report).
 #include "cli/commands.hpp"
+#include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "core/feedback/feedback_summary.hpp"
@@ -46,10 +47,6 @@ struct FeedbackImportOptions {
     std::string output;
 };
 
-RoundFrameworks frameworks_of(Context& ctx) {
-    return [&ctx](std::string_view id) { return ctx.registry().get(id).get(); };
-}
-
 int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
     Diagnostics all;
     std::size_t unreadable = 0;
@@ -60,7 +57,7 @@ int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
             all.error({path, 0, 0}, "unreadable", fmt::format("cannot read file: {}", read.error));
             continue;
         }
-        all.append(load_round(*read.text, path, frameworks_of(ctx), !o.no_privacy).diagnostics);
+        all.append(load_round(*read.text, path, registry_source(ctx).lookup, !o.no_privacy).diagnostics);
     }
     return report_diagnostics(ctx, all, o.files.size(), o.format, o.strict, unreadable);
 }
@@ -70,7 +67,7 @@ int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     auto read = files::read(o.file);
     if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
     ctx.note_input(o.file);
-    auto load = load_round(*read.text, o.file, frameworks_of(ctx));
+    auto load = load_round(*read.text, o.file, registry_source(ctx).lookup);
     for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
     if (!load.round) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written (leadctl feedback validate {})\n",
@@ -80,16 +77,8 @@ int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     FeedbackOptions options;
     options.min_raters = o.min_raters;
     const FeedbackSummary s = summarise(*load.round, options);
-    std::string out;
-    if (o.format == "json") {
-        out = render_feedback_json(s);
-    } else if (o.format == "markdown") {
-        out = render_feedback_markdown(s);
-    } else if (o.format == "html") {
-        out = render_feedback_html(s);
-    } else {
-        out = render_feedback_text(s, o.output.empty() ? ctx.out_style() : Style{});
-    }
+    const auto* format = find_format(kFeedbackFormats, o.format);  // CLI11 has checked the name
+    const std::string out = format->write(s, o.output.empty() ? ctx.out_style() : Style{});
     write_output(ctx, o.output, out, {o.file});
     return kExitOk;
 }
@@ -102,7 +91,7 @@ int run_feedback_import(FeedbackImportOptions o, Context& ctx) {
     auto read = files::read(o.file);
     if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
     ctx.note_input(o.file);
-    const auto imported = import_round_csv(*read.text, o.file, o.round, frameworks_of(ctx));
+    const auto imported = import_round_csv(*read.text, o.file, o.round, registry_source(ctx).lookup);
     for (const auto& d : imported.diagnostics.items()) ctx.print_diagnostic(d);
     if (imported.yaml.empty()) {
         ctx.io().err << fmt::format("leadctl: {} could not be imported; nothing written\n",
@@ -143,9 +132,7 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
     auto r = std::make_shared<FeedbackReportOptions>();
     auto* report = group->add_subcommand("report", "Self against others, per item, with anonymity kept");
     report->add_option("file", r->file, "The round file")->required()->type_name("FILE");
-    report->add_option("--format", r->format, "Output format: text (default), markdown, json or html")
-        ->check(CLI::IsMember({"text", "markdown", "json", "html"}).description(""))
-        ->type_name("FORMAT");
+    add_format_option(*report, r->format, kFeedbackFormats);
     report->add_option("-o,--output", r->output, "Write the report to FILE (atomically) instead of standard output")
         ->type_name("FILE");
     report

@@ -1,5 +1,6 @@
 // `leadctl frameworks validate FILE...`: check framework files written by users.
 #include "cli/commands.hpp"
+#include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "core/model/framework_loader.hpp"
@@ -37,10 +38,7 @@ int run_validate(const ValidateOptions& opt, Context& ctx) {
         auto doc = yaml::parse(*read.text, path);
         Diagnostics found = std::move(doc.diagnostics);
         if (doc.root && is_opportunity_catalogue(*doc.root)) {
-            auto& reg = ctx.registry();
-            found.append(load_opportunities(*doc.root, path, [&reg](std::string_view id) {
-                             return reg.get(id).get();
-                         }).diagnostics);
+            found.append(load_opportunities(*doc.root, path, registry_source(ctx).lookup).diagnostics);
         } else if (doc.root) {
             found.append(load_framework(*doc.root, path).diagnostics);
         }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/feedback/feedback_summary.hpp"
+#include "core/util/format_table.hpp"
 #include "core/util/table.hpp"
 
 #include <string>
@@ -17,5 +18,14 @@ std::string render_feedback_text(const FeedbackSummary& s, const Style& style);
 std::string render_feedback_markdown(const FeedbackSummary& s);
 std::string render_feedback_json(const FeedbackSummary& s);
 std::string render_feedback_html(const FeedbackSummary& s);
+
+/// A feedback report's formats (`feedback report --format`); only text uses the style.
+using FeedbackWriter = std::string (*)(const FeedbackSummary& s, const Style& style);
+inline constexpr FormatTable<FeedbackWriter, 4> kFeedbackFormats{{
+    {"text", ".txt", render_feedback_text},
+    {"markdown", ".md", [](const FeedbackSummary& s, const Style&) { return render_feedback_markdown(s); }},
+    {"json", ".json", [](const FeedbackSummary& s, const Style&) { return render_feedback_json(s); }},
+    {"html", ".html", [](const FeedbackSummary& s, const Style&) { return render_feedback_html(s); }},
+}};
 
 }  // namespace leadctl
