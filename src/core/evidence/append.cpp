@@ -302,8 +302,10 @@ void append_csv(Appended& out, std::string_view log, const std::string& file, co
     for (const auto& [column, option] : kOptional) {
         const auto it = values.find(column);
         if (it == values.end() || it->second.empty()) continue;
+        // A named copy: C++20 lambdas may not capture structured bindings (clang rejects it).
+        const std::string_view wanted = column;
         const bool present = std::any_of(header.begin(), header.end(), [&](const csv::Field& h) {
-            return text::to_lower(text::trim(h.value)) == column;
+            return text::to_lower(text::trim(h.value)) == wanted;
         });
         if (present) continue;
         out.diagnostics.error({file, 1, 1}, "no-column",
