@@ -60,7 +60,9 @@ int run_assess(const AssessOptions& o, Context& ctx) {
     }
     const Assessment& a = *r.assessment;
     const auto* format = find_format(kAssessFormats, o.format);  // CLI11 has checked the name
-    write_output(ctx, o.output, format->write(a, o.output.empty() ? ctx.out_style() : Style{}), {o.log});
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    write_output(ctx, o.output, format->write(a, style), {o.log});
     if (o.fail_on_gaps && a.met < a.assessed) return kExitFindings;
     return kExitOk;
 }

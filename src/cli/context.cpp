@@ -20,10 +20,14 @@ bool color_wanted(const std::string& mode, bool is_terminal, const Io& io) {
 }  // namespace
 
 Style Context::out_style() const {
-    return Style{color_wanted(global_.color, io_.out_is_terminal, io_)};
+    Style s;
+    s.color = color_wanted(global_.color, io_.out_is_terminal, io_);
+    return s;
 }
 Style Context::err_style() const {
-    return Style{color_wanted(global_.color, io_.err_is_terminal, io_)};
+    Style s;
+    s.color = color_wanted(global_.color, io_.err_is_terminal, io_);
+    return s;
 }
 
 void Context::warn(const std::string& message) {

@@ -39,18 +39,6 @@ struct Written {
     std::vector<std::string> warnings;  ///< what it holds but other tools may reject
 };
 
-/// SOURCE_DATE_EPOCH (reproducible-builds.org): when set, the time CASE output is stamped with.
-std::optional<long long> source_date_epoch(Context& ctx) {
-    const auto v = ctx.io().getenv("SOURCE_DATE_EPOCH");
-    if (!v || v->empty()) return std::nullopt;
-    long long out = 0;
-    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (ec != std::errc{} || ptr != v->data() + v->size() || out < 0) {
-        throw UsageError(fmt::format("SOURCE_DATE_EPOCH must be a whole number of seconds, not \"{}\"", *v));
-    }
-    return out;
-}
-
 Written write_as(const Framework& fw, const std::string& to, const ConvertOptions& o, Context& ctx) {
     Written w;
     if (to == "yaml") {

@@ -78,7 +78,9 @@ int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     options.min_raters = o.min_raters;
     const FeedbackSummary s = summarise(*load.round, options);
     const auto* format = find_format(kFeedbackFormats, o.format);  // CLI11 has checked the name
-    const std::string out = format->write(s, o.output.empty() ? ctx.out_style() : Style{});
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    const std::string out = format->write(s, style);
     write_output(ctx, o.output, out, {o.file});
     return kExitOk;
 }

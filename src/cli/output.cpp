@@ -1,9 +1,12 @@
 #include "cli/output.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "core/util/date.hpp"
 #include "core/util/files.hpp"
 
 #include <fmt/format.h>
+#include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -72,6 +75,23 @@ int report_diagnostics(Context& ctx, const Diagnostics& all, std::size_t files, 
     if (unreadable > 0) return kExitUsage;
     if (errors > 0 || (strict && warnings > 0)) return kExitFindings;
     return kExitOk;
+}
+
+std::optional<long long> source_date_epoch(Context& ctx) {
+    const auto v = ctx.io().getenv("SOURCE_DATE_EPOCH");
+    if (!v || v->empty()) return std::nullopt;
+    long long out = 0;
+    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec != std::errc{} || ptr != v->data() + v->size() || out < 0) {
+        throw UsageError(fmt::format("SOURCE_DATE_EPOCH must be a whole number of seconds, not \"{}\"", *v));
+    }
+    return out;
+}
+
+std::string generated_on(Context& ctx) {
+    const long long seconds = source_date_epoch(ctx).value_or(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    return date_from_days(static_cast<long>(seconds / 86400)).str();
 }
 
 }  // namespace leadctl::cli

@@ -36,6 +36,14 @@ CLI::Option* add_format_option(CLI::App& cmd, std::string& value, const FormatTa
     return cmd.add_option(name, value, text)->check(CLI::IsMember(names).description(""))->type_name("FORMAT");
 }
 
+/// SOURCE_DATE_EPOCH (reproducible-builds.org), when set: the time outputs are
+/// stamped with instead of now. A value that is not a whole number of seconds is
+/// a UsageError.
+std::optional<long long> source_date_epoch(Context& ctx);
+
+/// "Generated on" for a report's footer: the day (UTC) of SOURCE_DATE_EPOCH, or today.
+std::string generated_on(Context& ctx);
+
 /// Print diagnostics and a summary ("N files checked: ...") in `format` (text or
 /// json, schema leadctl.diagnostics/1). Returns 2 when `unreadable` > 0, 1 on
 /// errors (or warnings when strict), else 0. `invalid`: how many files had errors

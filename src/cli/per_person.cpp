@@ -12,8 +12,8 @@
 
 namespace leadctl::cli {
 
-PerPersonOutput::PerPersonOutput(std::string dir, std::string format)
-    : dir_(std::move(dir)), format_(std::move(format)) {
+PerPersonOutput::PerPersonOutput(std::string dir, std::string format, std::string generated)
+    : dir_(std::move(dir)), format_(std::move(format)), generated_(std::move(generated)) {
     if (find_format(kAssessFormats, format_) == nullptr) {
         throw UsageError(fmt::format("--per-person-format: unknown format \"{}\"", format_));
     }
@@ -37,7 +37,9 @@ std::string PerPersonOutput::extension() const {
 }
 
 std::string PerPersonOutput::render(const Assessment& a) const {
-    return find_format(kAssessFormats, format_)->write(a, Style{});
+    Style style;
+    style.generated = generated_;
+    return find_format(kAssessFormats, format_)->write(a, style);
 }
 
 void PerPersonOutput::commit(const CohortRun& run, const std::vector<std::string>& other_inputs) const {

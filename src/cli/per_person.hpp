@@ -15,7 +15,8 @@ public:
     /// again (if still empty) on destruction unless keep() was called; one that
     /// cannot be used is a UsageError. Temporary files that a killed run left in
     /// an existing folder are removed (files::remove_stale_temps).
-    PerPersonOutput(std::string dir, std::string format);
+    /// `generated`: the day for the reports' footers (Style::generated).
+    PerPersonOutput(std::string dir, std::string format, std::string generated = "");
     ~PerPersonOutput();
     PerPersonOutput(const PerPersonOutput&) = delete;
     PerPersonOutput& operator=(const PerPersonOutput&) = delete;
@@ -35,6 +36,7 @@ public:
 private:
     std::string dir_;
     std::string format_;
+    std::string generated_;
     bool made_ = false;
     bool kept_ = false;
 };

@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -55,6 +56,42 @@ std::vector<std::string> gather_paths(std::vector<std::string> words, Context& c
 
 }  // namespace
 
+namespace {
+
+/// The --per-person folder as a relative URL from where the report is written
+/// (the working directory for standard output), ending in "/".
+std::string link_to(const std::string& dir, const std::string& output) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path from =
+        (output.empty() || output == "-") ? fs::current_path(ec) : fs::absolute(output, ec).parent_path();
+    fs::path rel = fs::absolute(dir, ec).lexically_normal().lexically_relative(from.lexically_normal());
+    if (rel.empty()) rel = fs::absolute(dir, ec);
+    std::string out;
+    for (char ch : rel.generic_string()) {
+        switch (ch) {
+            case ' ':
+                out += "%20";
+                break;
+            case '#':
+                out += "%23";
+                break;
+            case '?':
+                out += "%3F";
+                break;
+            case '%':
+                out += "%25";
+                break;
+            default:
+                out += ch;
+        }
+    }
+    if (out.empty() || out == ".") return "./";
+    return out.back() == '/' ? out : out + "/";
+}
+
+}  // namespace
+
 void print_problems(const CohortReport& c, Context& ctx) {
     std::size_t warnings = 0, warned_logs = 0;
     for (const auto& r : c.rows) {
@@ -75,6 +112,19 @@ void print_problems(const CohortReport& c, Context& ctx) {
             ctx.warn(fmt::format("person {} is in more than one log ({} and {})", b.person.id, a.path, b.path));
         }
     }
+    // Privacy findings are named per log (kind and place; the identifier itself
+    // is never printed), so that whoever runs the report can have them removed.
+    for (const auto& r : c.rows) {
+        if (r.privacy_count == 0) continue;
+        std::vector<std::string> where;
+        for (const auto& d : r.privacy) {
+            where.push_back(fmt::format("{} at {}:{}", d.code, d.location.line, d.location.column));
+        }
+        if (r.privacy_count > r.privacy.size())
+            where.push_back(fmt::format("{} more", r.privacy_count - r.privacy.size()));
+        ctx.warn(fmt::format("{}: {} privacy finding{}: {}", r.path, r.privacy_count, r.privacy_count == 1 ? "" : "s",
+                             text::join(where, ", ")));
+    }
     if (warnings > 0) {
         ctx.warn(fmt::format("{} warning{} in {} log{} (leadctl evidence validate shows them)", warnings,
                              warnings == 1 ? "" : "s", warned_logs, warned_logs == 1 ? "" : "s"));
@@ -93,7 +143,9 @@ void write_report(const ReportOptions& o, const CohortRun& run, const PerPersonO
         if (!file->error().empty()) throw UsageError(file->error());
     }
     std::ostream& sink = file ? file->stream() : ctx.io().out;
-    find_format(kCohortFormats, o.format)->write(run.report, o.output.empty() ? ctx.out_style() : Style{}, sink);
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    find_format(kCohortFormats, o.format)->write(run.report, style, sink);
     if (per_person.enabled()) per_person.commit(run, ctx.inputs());
     if (file) {
         if (auto err = file->commit(); !err.empty()) throw UsageError(err);
@@ -119,7 +171,7 @@ int run_report(const ReportOptions& o, std::vector<std::string> words, Context& 
     check_not_an_input(ctx, o.output, paths);
     std::string person_format = o.per_person_format;
     if (person_format.empty()) person_format = o.format == "csv" ? "json" : o.format;
-    PerPersonOutput per_person(o.per_person, person_format);
+    PerPersonOutput per_person(o.per_person, person_format, generated_on(ctx));
 
     const CohortSnapshot snapshot(ctx.registry());
     const CohortRequest request{settings->framework.get(), settings->target, settings->as_of, settings->policy,
@@ -157,6 +209,7 @@ int run_report(const ReportOptions& o, std::vector<std::string> words, Context& 
     }
     print_problems(run.report, ctx);
     per_person.keep();
+    if (per_person.enabled()) run.report.per_person_href = link_to(per_person.dir(), o.output);
     write_report(o, run, per_person, ctx);
     return run.report.failed > 0 ? kExitFindings : kExitOk;
 }

@@ -21,7 +21,7 @@ struct ReportOptions {
     unsigned jobs = 0;               ///< --jobs: logs assessed at once, 1 to 1024; 0 when not given (one per core)
     double at_risk_below = 0.5;      ///< --at-risk-below: coverage under which a person is listed as at risk
     bool quiet = false;              ///< --quiet: no progress bar
-    bool combine = false;            ///< --combine: the paths are leadctl.cohort/1 JSON reports of shards
+    bool combine = false;            ///< --combine: the paths are leadctl.cohort/2 JSON reports of shards
 };
 
 /// Problems, in row order: the logs that could not be assessed, people in two

@@ -60,7 +60,9 @@ int run_report_combine(const ReportOptions& o, Context& ctx) {
     const CohortReport& c = *combined.report;
     print_problems(c, ctx);
     std::ostringstream out;
-    find_format(kCohortFormats, o.format)->write(c, o.output.empty() ? ctx.out_style() : Style{}, out);
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    find_format(kCohortFormats, o.format)->write(c, style, out);
     write_output(ctx, o.output, out.str(), o.paths);
     return c.failed > 0 ? kExitFindings : kExitOk;
 }

@@ -315,7 +315,7 @@ void Assessor::entry(const Entry& e) {
             continue;
         }
         r.evidence.push_back({e.id, *e.date, e.type, e.signed_off && !e.signed_off->by.empty(),
-                              targets[k]->carries_level ? level : -1, targets[k]->via});
+                              targets[k]->carries_level ? level : -1, targets[k]->via, e.title.value});
     }
 }
 

@@ -63,8 +63,9 @@ struct CountedEvidence {
     Date date;
     std::string type;
     bool signed_off = false;
-    int level = -1;   ///< index on the framework's scale, or -1
-    std::string via;  ///< "direct", or the crosswalk path
+    int level = -1;     ///< index on the framework's scale, or -1
+    std::string via;    ///< "direct", or the crosswalk path
+    std::string title;  ///< the entry's title (masked by assess_log before anything shows it)
 };
 
 enum class ItemStatus : std::uint8_t { met, partial, gap, not_required };
@@ -168,6 +169,9 @@ struct Assessment {
     std::vector<PlanStep> plan;               ///< at most policy.max_steps
     std::vector<ConditionResult> conditions;  ///< the profile's recent_evidence, in its order
     std::size_t entries_read = 0;
+    /// The log's privacy findings (warnings, their messages masked), for every
+    /// format of the report to show, not only standard error.
+    std::vector<Diagnostic> privacy;
 
     /// The result for the framework item at `index` (asserted in range).
     [[nodiscard]] const ItemResult& at(int index) const {

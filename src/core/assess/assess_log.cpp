@@ -183,6 +183,15 @@ AssessLogResult assess_log(const std::string& path, const AssessLogRequest& req)
         for (const auto& round : rounds) count_round(*assessor, round, req);
         out.assessment = assessor->finish();
         if (out.person) out.assessment->person = *out.person;
+        // Titles are free text: masked here, once, before any renderer sees them.
+        for (auto& item : out.assessment->items) {
+            for (auto& ev : item.evidence) {
+                if (!ev.title.empty()) ev.title = privacy::redact(ev.title);
+            }
+        }
+        for (const auto& d : out.diagnostics.items()) {
+            if (d.code.rfind("privacy-", 0) == 0) out.assessment->privacy.push_back(d);
+        }
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "core/render/render_assess.hpp"
 
+#include "core/render/html.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -179,6 +180,20 @@ std::string step_reason(const Assessment& a, const PlanStep& st) {
     return what + text::join(parts, "; ");
 }
 
+/// The assessment's privacy findings as lines: "line 12, column 5: [privacy-nhs-number] ...".
+std::vector<std::string> privacy_lines(const Assessment& a) {
+    std::vector<std::string> out;
+    for (const auto& d : a.privacy) {
+        out.push_back(
+            fmt::format("line {}, column {}: [{}] {}", d.location.line, d.location.column, d.code, d.message));
+    }
+    return out;
+}
+
+constexpr std::string_view kPrivacyAdvice =
+    "The log holds what looks like patient-identifiable data. Remove it from the log before you share the log or "
+    "this report (the values are masked here).";
+
 }  // namespace
 
 std::string status_sgr(ItemStatus s) {
@@ -286,6 +301,15 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
+    if (!a.privacy.empty()) {
+        out += "\n" + s.bold("Privacy") + "\n";
+        for (const auto& line : text::wrap(kPrivacyAdvice, 76)) out += "  " + line + "\n";
+        for (const auto& p : privacy_lines(a)) {
+            const auto lines = text::wrap(safe(p), 74);
+            for (std::size_t k = 0; k < lines.size(); ++k)
+                out += fmt::format("{}{}\n", k ? "      " : "  - ", lines[k]);
+        }
+    }
     if (any_needs(a)) {
         out += "\n" + s.bold("What each item still needs") + "\n";
         for (const auto* r : required(a)) {
@@ -331,6 +355,10 @@ std::string render_assess_markdown(const Assessment& a) {
     if (!a.warnings.empty()) {
         out += "\n## Warnings\n\n";
         for (const auto& w : a.warnings) out += fmt::format("- **{}**: {}\n", cell(w.code), cell(w.message));
+    }
+    if (!a.privacy.empty()) {
+        out += "\n## Privacy\n\n" + std::string(kPrivacyAdvice) + "\n\n";
+        for (const auto& p : privacy_lines(a)) out += "- " + cell(p) + "\n";
     }
     if (any_needs(a)) {
         out += "\n## What each item still needs\n\n";
@@ -427,6 +455,15 @@ std::string render_assess_json(const Assessment& a) {
     Json warnings = Json::array();
     for (const auto& w : a.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
     j["warnings"] = std::move(warnings);
+    Json privacy = Json::array();
+    for (const auto& d : a.privacy) {
+        privacy.push_back({{"file", d.location.file},
+                           {"line", d.location.line},
+                           {"column", d.location.column},
+                           {"code", d.code},
+                           {"message", d.message}});
+    }
+    j["privacy"] = std::move(privacy);
     Json expired = Json::array();
     for (const auto& e : a.expired) expired.push_back({{"entry", e.entry}, {"date", e.date.str()}});
     j["expired"] = std::move(expired);
@@ -470,22 +507,101 @@ std::string render_assess_json(const Assessment& a) {
     return j.dump(2) + "\n";
 }
 
-std::string render_assess_html(const Assessment& a) {
-    const auto e = [](std::string_view s) { return text::escape_html(s); };
+namespace {
+
+/// A stacked bar for a domain: met solid, partial hatched, the rest outlined
+/// (tells apart in greyscale and on paper); its <title> says it in words.
+std::string domain_bar(const DomainResult& d, std::string_view title, int n) {
+    const auto share = [&](int k) { return d.assessed > 0 ? 100.0 * k / d.assessed : 0.0; };
+    const double met = share(d.met), partial = share(d.partial);
+    return fmt::format(
+        "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" "
+        "aria-labelledby=\"bar{0}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"bar{0}\">{1}</title>"
+        "<defs><pattern id=\"hatch{0}\" width=\"2\" height=\"2\" patternUnits=\"userSpaceOnUse\" "
+        "patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"2\" fill=\"#f2cc60\"/>"
+        "<rect width=\"1\" height=\"2\" fill=\"#7d4e00\"/></pattern></defs>"
+        "<rect x=\"0\" y=\"0\" width=\"100\" height=\"10\" fill=\"#fff\" stroke=\"#59636e\" stroke-width=\"0.6\"/>"
+        "<rect x=\"0\" y=\"0\" width=\"{2:.2f}\" height=\"10\" fill=\"#1a7f37\"/>"
+        "<rect x=\"{2:.2f}\" y=\"0\" width=\"{3:.2f}\" height=\"10\" fill=\"url(#hatch{0})\"/></svg>",
+        n, html::escape(title), met, partial);
+}
+
+/// "2 of 4 met, 1 partial, 1 gap"
+std::string domain_words(const DomainResult& d) {
+    const int gaps = d.assessed - d.met - d.partial;
+    return fmt::format("{} of {} met, {} partial, {} gap{}", d.met, d.assessed, d.partial, gaps, gaps == 1 ? "" : "s");
+}
+
+/// The ladder of a scaled framework's item: one cell per level, reached ones
+/// filled, the target framed, and the same in words.
+std::string ladder_row(const Assessment& a, const ItemResult& r) {
+    const auto e = html::escape;
     std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Leadership gap report: " +
-        e(headline(a)) +
-        "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 "
-        "1rem;color:#222}"
-        "\ntable{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.3rem "
-        ".5rem;"
-        "text-align:left}\n.met{color:#1a7f37}.partial{color:#9a6700}.gap{color:#cf222e}\n</style>\n</head>\n<body>\n";
-    out += "<h1>Leadership gap report</h1>\n<p>" + e(headline(a)) + "</p>\n<p><strong>" + e(summary_line(a)) +
-           "</strong></p>\n";
+        "<tr><td class=\"code\">" + e(ref(a, r.item)) + "</td><td>" + e(a.framework->at(r.item).name) + "</td>";
+    for (int l = 0; l < static_cast<int>(a.framework->scale.size()); ++l) {
+        const bool reached = r.level_attained >= l;
+        const bool target = r.level_target == l;
+        out += fmt::format("<td class=\"step{}{}\">{}{}</td>", reached ? " reached" : "", target ? " target" : "",
+                           reached ? "●" : "○", target ? " <small>target</small>" : "");
+    }
+    const std::string reached = r.level_attained >= 0 ? level_name(a, r.level_attained) : "none shown";
+    const std::string target = r.level_target >= 0 ? level_name(a, r.level_target) : "none set";
+    const bool ok = r.level_target < 0 || r.level_attained >= r.level_target;
+    out += "<td>" + e(reached) + " / " + e(target) + " " +
+           (ok ? html::badge(ItemStatus::met, "at target") : html::badge(ItemStatus::gap, "below target")) +
+           "</td></tr>\n";
+    return out;
+}
+
+/// "tagged" for an entry tagged to the item (or inside it), else the crosswalk path.
+std::string via_text(const CountedEvidence& ev) {
+    return ev.via == "direct" ? std::string("tagged to it") : ev.via;
+}
+
+constexpr std::string_view kAssessCss = R"(.bar{width:100%;height:1rem;display:block}
+td.chart{width:40%}
+table.ladder td.step{text-align:center;color:#59636e}
+table.ladder td.reached{color:#116329;font-weight:700}
+table.ladder td.target{outline:2px solid #1f2328;outline-offset:-3px}
+.item h3 .st{margin-left:.5rem}
+table.ev{font-size:.9rem}
+)";
+
+}  // namespace
+
+std::string render_assess_html(const Assessment& a, const Style& style) {
+    const auto e = html::escape;
+    std::string out = html::begin_page("Leadership gap report: " + headline(a), kAssessCss);
+    out += "<header>\n<h1>Leadership gap report</h1>\n<p>" + e(headline(a)) + "</p>\n<p><strong>" + e(summary_line(a)) +
+           "</strong></p>\n</header>\n";
+    const bool scaled = !a.framework->scale.empty();
+    std::vector<html::LegendEntry> legend = {
+        {html::badge(ItemStatus::met),
+         "the item has enough counted evidence under the policy (see the foot of the page)"},
+        {html::badge(ItemStatus::partial), "some evidence counts toward it, not yet enough"},
+        {html::badge(ItemStatus::gap), "no evidence counts toward it yet"},
+        {"met (via <span class=\"code\">hlm:7</span>)",
+         "met, and (some of) the entries that count were tagged to that item of another framework and reach this one "
+         "through a crosswalk"},
+        {"<svg class=\"bar\" style=\"width:4rem;display:inline\" viewBox=\"0 0 100 10\" aria-hidden=\"true\">"
+         "<rect width=\"100\" height=\"10\" fill=\"#fff\" stroke=\"#59636e\"/><rect width=\"50\" height=\"10\" "
+         "fill=\"#1a7f37\"/><rect x=\"50\" width=\"25\" height=\"10\" fill=\"#f2cc60\"/></svg>",
+         "a domain's items: solid met, hatched partial, empty gaps"}};
+    if (scaled) {
+        legend.push_back({"● ○", "a level of the scale reached, or not yet (a framed level is the target)"});
+    }
+    out += html::legend(legend);
+    if (!a.privacy.empty()) {
+        out += "<section class=\"alert\" aria-labelledby=\"privacy\">\n<h2 id=\"privacy\">Privacy</h2>\n<p>" +
+               e(kPrivacyAdvice) + "</p>\n<ul>\n";
+        for (const auto& line : privacy_lines(a)) out += "<li>" + e(line) + "</li>\n";
+        out += "</ul>\n</section>\n";
+    }
     if (!a.conditions.empty()) {
         out += "<h2>Conditions</h2>\n<ul>\n";
         for (const auto& c : a.conditions) {
-            out += std::string("<li class=\"") + (c.met ? "met" : "gap") + "\">" + e(condition_text(c)) + "</li>\n";
+            out += "<li>" + html::badge(c.met ? ItemStatus::met : ItemStatus::gap, c.met ? "met" : "not met") + " " +
+                   e(condition_text(c)) + "</li>\n";
         }
         out += "</ul>\n";
     }
@@ -496,58 +612,87 @@ std::string render_assess_html(const Assessment& a) {
         }
         out += "</ol>\n";
     }
-    // Coverage per domain as an inline SVG bar chart.
-    const int row_h = 24, label_w = 260, bar_w = 360;
-    const int h = row_h * static_cast<int>(a.domains.size()) + 10;
-    out += fmt::format(
-        "<svg role=\"img\" aria-label=\"Coverage per domain\" width=\"{}\" height=\"{}\" "
-        "xmlns=\"http://www.w3.org/2000/svg\">\n",
-        label_w + bar_w + 60, h);
-    int y = 5;
-    for (const auto& d : a.domains) {
-        const int met_w = d.assessed ? bar_w * d.met / d.assessed : 0;
-        const int part_w = d.assessed ? bar_w * d.partial / d.assessed : 0;
-        out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\n", y + 16,
-                           e(ref(a, d.item) + " " + a.framework->at(d.item).name));
-        out +=
-            fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eee\"/>\n", label_w, y + 3, bar_w);
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#2da44e\"/>\n", label_w, y + 3,
-                           met_w);
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#d4a72c\"/>\n", label_w + met_w,
-                           y + 3, part_w);
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\">{}/{}</text>\n", label_w + bar_w + 8, y + 16,
-                           d.met, d.assessed);
-        y += row_h;
-    }
-    out += "</svg>\n";
     out +=
-        "<table>\n<thead><tr><th>Item</th><th>Name</th><th>Status</th><th>Entries</th><th>Types</th>"
-        "<th>Signed off</th><th>Level</th></tr></thead>\n<tbody>\n";
-    for (const auto* r : required(a)) {
-        const std::string st(to_string(r->status));
-        out += fmt::format(
-            "<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td></tr>\n",
-            e(ref(a, r->item)), e(a.framework->at(r->item).name), st, status_text(*r), r->evidence.size(),
-            r->types.size(), r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"), e(level_cell(a, *r)));
+        "<h2>Coverage by domain</h2>\n<table>\n<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Items"
+        "</th><th scope=\"col\">Met</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n";
+    int n = 0;
+    for (const auto& d : a.domains) {
+        const std::string name = ref(a, d.item) + " " + a.framework->at(d.item).name;
+        out += "<tr><th scope=\"row\">" + e(name) + "</th><td class=\"chart\">" +
+               domain_bar(d, name + ": " + domain_words(d), n++) + "</td><td>" + e(domain_words(d)) + "</td><td>" +
+               html::badge(d.status) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
+    const auto items = required(a);
+    if (scaled && std::any_of(items.begin(), items.end(), [](const ItemResult* r) { return r->level_target >= 0; })) {
+        out +=
+            "<h2>Levels reached</h2>\n<table class=\"ladder\">\n<thead><tr><th scope=\"col\">Item</th>"
+            "<th scope=\"col\">Name</th>";
+        for (const auto& l : a.framework->scale) out += "<th scope=\"col\">" + e(l.name) + "</th>";
+        out += "<th scope=\"col\">Reached / target</th></tr></thead>\n<tbody>\n";
+        for (const auto* r : items) out += ladder_row(a, *r);
+        out += "</tbody>\n</table>\n";
+    }
+    out +=
+        "<h2>Items</h2>\n<table>\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Name</th>"
+        "<th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Entries</th><th scope=\"col\" class=\"num\">"
+        "Types</th><th scope=\"col\">Signed off</th>";
+    if (scaled) out += "<th scope=\"col\">Level / target</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto* r : items) {
+        const std::string code = ref(a, r->item);
+        out += fmt::format(
+            "<tr><td class=\"code\"><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"num\">{}</td>"
+            "<td class=\"num\">{}</td><td>{}</td>",
+            e(html::anchor(code)), e(code), e(a.framework->at(r->item).name), html::badge(r->status, status_text(*r)),
+            r->evidence.size(), r->types.size(), r->evidence.empty() ? "–" : (r->signed_off ? "yes" : "no"));
+        if (scaled) out += "<td>" + e(level_cell(a, *r)) + "</td>";
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    out += "<h2>Evidence for each item</h2>\n";
+    for (const auto* r : items) {
+        const std::string code = ref(a, r->item);
+        out += "<section class=\"item\" id=\"" + e(html::anchor(code)) + "\">\n<h3><span class=\"code\">" + e(code) +
+               "</span> " + e(a.framework->at(r->item).name) + html::badge(r->status, status_text(*r)) + "</h3>\n";
+        if (!r->needs.empty()) out += "<p>Still needs: " + e(needs_text(a, *r)) + ".</p>\n";
+        if (r->evidence.empty()) {
+            out += "<p class=\"muted\">No entry counts toward this item yet.</p>\n";
+        } else {
+            out +=
+                "<table class=\"ev\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Entry</th>"
+                "<th scope=\"col\">Type</th><th scope=\"col\">Title</th><th scope=\"col\">Signed off</th>";
+            if (scaled) out += "<th scope=\"col\">Level</th>";
+            out += "<th scope=\"col\">Counts through</th></tr></thead>\n<tbody>\n";
+            for (const auto& ev : r->evidence) {
+                out += fmt::format(
+                    "<tr><td class=\"code\">{}</td><td class=\"code\">{}</td><td>{}</td><td>{}</td>"
+                    "<td>{}</td>",
+                    ev.date.str(), e(ev.entry), e(ev.type), e(ev.title), ev.signed_off ? "yes" : "no");
+                if (scaled) out += "<td>" + e(ev.level >= 0 ? level_name(a, ev.level) : "–") + "</td>";
+                out += "<td>" + e(via_text(ev)) + "</td></tr>\n";
+            }
+            out += "</tbody>\n</table>\n";
+        }
+        if (!r->dropped.empty()) {
+            out += "<p class=\"muted\">Also tagged here, not counted (each entry counts toward at most " +
+                   std::to_string(a.policy.max_items_per_entry) + " items): " + e(text::join(r->dropped, ", ")) +
+                   ".</p>\n";
+        }
+        out += "</section>\n";
+    }
+    if (!a.expired.empty()) {
+        out += fmt::format("<p>{} entr{} older than {} years before {} no longer count{}.</p>\n", a.expired.size(),
+                           a.expired.size() == 1 ? "y" : "ies", a.policy.window_years, a.as_of.str(),
+                           a.expired.size() == 1 ? "s" : "");
+    }
     if (!a.warnings.empty()) {
         out += "<h2>Warnings</h2>\n<ul>\n";
         for (const auto& w : a.warnings) out += "<li><strong>" + e(w.code) + "</strong>: " + e(w.message) + "</li>\n";
         out += "</ul>\n";
     }
-    if (any_needs(a)) {
-        out += "<h2>What each item still needs</h2>\n<ul>\n";
-        for (const auto* r : required(a)) {
-            if (r->needs.empty()) continue;
-            out += "<li>" + e(ref(a, r->item) + " " + a.framework->at(r->item).name) + " (" +
-                   std::string(to_string(r->status)) + "): " + e(needs_text(a, *r)) + "</li>\n";
-        }
-        out += "</ul>\n";
-    }
-    out += "</body>\n</html>\n";
-    return out;
+    out += html::footer(style, *a.framework, a.framework->id + " " + a.profile->id, a.as_of, a.policy);
+    return out + html::end_page();
 }
 
 }  // namespace leadctl

@@ -1,10 +1,12 @@
 #include "core/render/render_cohort.hpp"
 
+#include "core/render/html.hpp"
 #include "core/render/render_assess.hpp"
 #include "core/util/csv.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -252,6 +254,17 @@ std::string render_cohort_markdown(const CohortReport& c) {
             if (!r.ok) out += fmt::format("- {}: {}\n", code(r.path.str()), cell(r.failure));
         }
     }
+    if (std::any_of(c.rows.begin(), c.rows.end(), [](const CohortRow& r) { return r.privacy_count > 0; })) {
+        out += "\n## Privacy\n\nThese logs hold what looks like patient-identifiable data (masked here):\n\n";
+        for (const auto& r : c.rows) {
+            if (r.privacy_count == 0) continue;
+            std::vector<std::string> where;
+            for (const auto& d : r.privacy) {
+                where.push_back(fmt::format("{} at {}:{}", d.code, d.location.line, d.location.column));
+            }
+            out += fmt::format("- {}: {}\n", code(r.path.str()), cell(text::join(where, ", ")));
+        }
+    }
     return out;
 }
 
@@ -289,36 +302,40 @@ std::string render_cohort_json(const CohortReport& c) {
     j["at_risk"] = std::move(risk);
     Json people = Json::array();
     Json errors = Json::array();
+    const auto diagnostics = [](const std::vector<Diagnostic>& list) {
+        Json out = Json::array();
+        for (const auto& d : list) {
+            out.push_back({{"file", d.location.file},
+                           {"line", d.location.line},
+                           {"column", d.location.column},
+                           {"severity", to_string(d.severity)},
+                           {"code", d.code},
+                           {"message", d.message}});
+        }
+        return out;
+    };
     for (const auto& r : c.rows) {
+        // One shape for a person everywhere (leadctl.cohort/2): people[] and errors[] alike.
+        const Json person = {
+            {"id", r.person.id}, {"name", r.person.name}, {"stage", r.person.stage}, {"programme", r.person.programme}};
         if (!r.ok) {
-            Json diags = Json::array();
-            for (const auto& d : r.problems) {
-                diags.push_back({{"file", d.location.file},
-                                 {"line", d.location.line},
-                                 {"column", d.location.column},
-                                 {"severity", to_string(d.severity)},
-                                 {"code", d.code},
-                                 {"message", d.message}});
-            }
             errors.push_back({{"path", r.path.str()},
-                              {"person", r.person.id.empty() ? Json(nullptr) : Json(r.person.id)},
-                              {"name", r.person.name},
-                              {"stage", r.person.stage},
-                              {"programme", r.person.programme},
+                              {"person", person},
                               {"message", r.failure},
                               {"entries", r.entries},
                               {"errors", r.errors},
                               {"warnings", r.warnings},
-                              {"diagnostics", diags}});
+                              {"diagnostics", diagnostics(r.problems)},
+                              {"privacy", diagnostics(r.privacy)}});
             continue;
         }
         Json p;
         p["path"] = r.path.str();
-        p["person"] = {
-            {"id", r.person.id}, {"name", r.person.name}, {"stage", r.person.stage}, {"programme", r.person.programme}};
+        p["person"] = person;
         p["profile"] = r.profile;
         p["entries"] = r.entries;
         p["warnings"] = r.warnings;
+        p["privacy"] = diagnostics(r.privacy);
         p["summary"] = {
             {"assessed", r.assessed}, {"met", r.met}, {"partial", r.partial}, {"gap", r.gap}, {"coverage", r.coverage}};
         Json doms = Json::object();
@@ -344,47 +361,71 @@ std::string render_cohort_json(const CohortReport& c) {
     return j.dump(2) + "\n";
 }
 
-std::string render_cohort_html(const CohortReport& c) {
-    const auto e = [](std::string_view s) { return text::escape_html(s); };
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + e(headline(c)) +
-        "</title>\n<style>\n"
-        "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
-        "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ddd;padding:.25rem .4rem;"
-        "text-align:left;font-size:.85rem}\n"
-        "th.v{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}\n"
-        "td.met{background:#2da44e;color:#fff}td.partial{background:#f2cc60}td.gap{background:#e5534b;color:#fff}"
-        "td.na{background:#f6f8fa;color:#888}td.error{background:#222;color:#fff}\n"
-        ".legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem}\n"
-        "</style>\n</head>\n<body>\n";
-    out += "<h1>" + e(headline(c)) + "</h1>\n<p><strong>" + e(summary_line(c)) + "</strong></p>\n";
+namespace {
+
+// The heat map: tinted cells for the screen, symbol and number in dark text for
+// paper (backgrounds off) and greyscale; A4 landscape when printed, small type,
+// header rows repeated on each page.
+constexpr std::string_view kCohortCss = R"(body{max-width:none}
+table.heat{width:auto;font-size:.82rem}
+table.heat th,table.heat td{border:1px solid #d0d7de;padding:.15rem .3rem;text-align:center}
+table.heat td.l,table.heat th.l{text-align:left}
+table.heat th.v{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;vertical-align:bottom;font-weight:600}
+table.heat td.met{background:#dafbe1}table.heat td.partial{background:#fff1c2}table.heat td.gap{background:#ffebe9}
+table.heat td.na{background:#f6f8fa}table.heat td.error{font-weight:700}
+table.heat td.c{white-space:nowrap;font-variant-numeric:tabular-nums}
+@media print{@page{size:A4 landscape;margin:8mm}table.heat{font-size:6.5pt}table.heat th,table.heat td{padding:1px 2px}
+table.heat td.met,table.heat td.partial,table.heat td.gap,table.heat td.na{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)";
+
+/// A heat-map cell: symbol and number in the status's colour, on its tint.
+std::string heat_cell(ItemStatus st, const std::string& number, std::string_view title) {
+    return fmt::format("<td class=\"c {0}\" title=\"{1}\"><span class=\"{0}\">{2}&#8239;{3}</span></td>",
+                       html::css_class(st), html::escape(title), html::symbol(st), number);
+}
+
+}  // namespace
+
+std::string render_cohort_html(const CohortReport& c, const Style& style) {
+    const auto e = html::escape;
+    std::string out = html::begin_page(headline(c), kCohortCss);
+    out += "<header>\n<h1>" + e(headline(c)) + "</h1>\n<p><strong>" + e(summary_line(c)) + "</strong></p>\n</header>\n";
+    out += html::legend({
+        {html::badge(ItemStatus::met), "the item is met (the number: entries counted toward it)"},
+        {html::badge(ItemStatus::partial), "some evidence counts toward it, not yet enough"},
+        {html::badge(ItemStatus::gap), "no evidence counts toward it"},
+        {html::badge(ItemStatus::not_required, "blank"), "not required of that person (another profile)"},
+        {"<span class=\"met\">✓&#8239;3/4</span>", "a domain: items met of those required (✓ all met, ◐ some, ✗ none)"},
+        {"<span class=\"code\">mlcf:2.3</span>", "an item or domain; the table under the heat map names each one"},
+    });
     out +=
-        "<p class=\"legend\"><span class=\"met\" style=\"background:#2da44e;color:#fff\">met</span>"
-        "<span style=\"background:#f2cc60\">partial</span><span style=\"background:#e5534b;color:#fff\">gap</span>"
-        "<span style=\"background:#f6f8fa\">not required</span> (the number is the entries counted)</p>\n";
-    out += "<table>\n<thead><tr><th>Person</th><th>Name</th><th>Profile</th><th>Coverage</th>";
-    for (int d : c.domain_columns) {
-        out += "<th class=\"v\" title=\"" + e(c.framework->at(d).name) + "\">" + e(ref(c, d)) + "</th>";
-    }
-    for (int i : c.item_columns) {
-        out += "<th class=\"v\" title=\"" + e(c.framework->at(i).name) + "\">" + e(ref(c, i)) + "</th>";
-    }
+        "<table class=\"heat\">\n<thead><tr><th scope=\"col\" class=\"l\">Person</th><th scope=\"col\" "
+        "class=\"l\">Name</th><th scope=\"col\" class=\"l\">Profile</th><th scope=\"col\">Coverage</th>";
+    for (int d : c.domain_columns) out += "<th scope=\"col\" class=\"v\">" + e(ref(c, d)) + "</th>";
+    for (int i : c.item_columns) out += "<th scope=\"col\" class=\"v\">" + e(ref(c, i)) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     const std::size_t ncols = c.domain_columns.size() + c.item_columns.size();
     for (const auto& r : c.rows) {
-        out += "<tr><td>" + e(r.person.id) + "</td><td>" + e(r.person.name) + "</td>";
+        std::string id = e(r.person.id.empty() ? r.path.str() : r.person.id);
+        if (!r.per_person_file.empty() && !c.per_person_href.empty()) {
+            id = "<a href=\"" + e(c.per_person_href + r.per_person_file) + "\">" + id + "</a>";
+        }
+        out += "<tr><th scope=\"row\" class=\"l\">" + id + "</th><td class=\"l\">" + e(r.person.name) + "</td>";
         if (!r.ok) {
-            out += fmt::format("<td></td><td class=\"error\">error</td><td colspan=\"{}\">{}</td></tr>\n", ncols,
-                               e(r.path.str() + ": " + r.failure));
+            out += fmt::format(
+                "<td class=\"l\"></td><td class=\"error\">✗ error</td><td class=\"l\" colspan=\"{}\">{}</td>"
+                "</tr>\n",
+                ncols, e(r.path.str() + ": " + r.failure));
             continue;
         }
-        out += "<td>" + e(r.profile) + "</td><td>" + percent(r.coverage) + "</td>";
+        out += "<td class=\"l\">" + e(r.profile) + "</td><td class=\"num\">" + percent(r.coverage) + "</td>";
         for (int d : c.domain_columns) {
             const auto dr = domain_of(c, r, d);
             if (!dr) {
                 out += "<td class=\"na\"></td>";
             } else {
-                out += fmt::format("<td class=\"{}\">{}/{}</td>", to_string(dr->status), dr->met, dr->assessed);
+                out += heat_cell(dr->status, fmt::format("{}/{}", dr->met, dr->assessed),
+                                 fmt::format("{} {}: {}", ref(c, d), c.framework->at(d).name, to_string(dr->status)));
             }
         }
         for (int i : c.item_columns) {
@@ -392,11 +433,26 @@ std::string render_cohort_html(const CohortReport& c) {
             if (cell.status == ItemStatus::not_required) {
                 out += "<td class=\"na\"></td>";
             } else {
-                out += fmt::format("<td class=\"{}\" title=\"{}\">{}</td>", to_string(cell.status),
-                                   to_string(cell.status), cell.entries);
+                out += heat_cell(cell.status, std::to_string(cell.entries),
+                                 fmt::format("{} {}: {}", ref(c, i), c.framework->at(i).name, to_string(cell.status)));
             }
         }
         out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    out +=
+        "<h2>Items</h2>\n<table>\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Name</th>"
+        "<th scope=\"col\" class=\"num\">Met</th><th scope=\"col\" class=\"num\">Partial</th>"
+        "<th scope=\"col\" class=\"num\">Gap</th><th scope=\"col\" class=\"num\">Assessed</th></tr></thead>\n<tbody>\n";
+    for (int d : c.domain_columns) {
+        out += "<tr><td class=\"code\">" + e(ref(c, d)) + "</td><td>" + e(c.framework->at(d).name) +
+               " <span class=\"muted\">(domain)</span></td><td colspan=\"4\"></td></tr>\n";
+    }
+    for (const auto& t : c.tallies) {
+        out += fmt::format(
+            "<tr><td class=\"code\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            e(ref(c, t.item)), e(c.framework->at(t.item).name), t.met, t.partial, t.gap, t.assessed);
     }
     out += "</tbody>\n</table>\n";
     if (!c.common_gaps.empty()) {
@@ -414,8 +470,26 @@ std::string render_cohort_html(const CohortReport& c) {
         }
         out += "</ul>\n";
     }
-    out += "</body>\n</html>\n";
-    return out;
+    const bool any_privacy =
+        std::any_of(c.rows.begin(), c.rows.end(), [](const CohortRow& r) { return r.privacy_count > 0; });
+    if (any_privacy) {
+        out +=
+            "<section class=\"alert\" aria-labelledby=\"privacy\">\n<h2 id=\"privacy\">Privacy</h2>\n<p>These logs "
+            "hold what looks like patient-identifiable data (masked here); have it removed before the logs or "
+            "this report are shared.</p>\n<ul>\n";
+        for (const auto& r : c.rows) {
+            if (r.privacy_count == 0) continue;
+            std::vector<std::string> where;
+            for (const auto& d : r.privacy) {
+                where.push_back(fmt::format("{} at line {}, column {}", d.code, d.location.line, d.location.column));
+            }
+            out += "<li>" + e(r.path.str()) + ": " + e(text::join(where, "; ")) + "</li>\n";
+        }
+        out += "</ul>\n</section>\n";
+    }
+    out += html::footer(style, *c.framework,
+                        c.target.empty() ? "each person's stage" : c.framework->id + " " + c.target, c.as_of, c.policy);
+    return out + html::end_page();
 }
 
 }  // namespace leadctl

@@ -1,5 +1,6 @@
 #include "core/render/render_feedback.hpp"
 
+#include "core/render/html.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -293,19 +294,22 @@ std::string render_feedback_json(const FeedbackSummary& s) {
     return j.dump(2) + "\n";
 }
 
-std::string render_feedback_html(const FeedbackSummary& s) {
+std::string render_feedback_html(const FeedbackSummary& s, const Style& style) {
     const auto e = [](std::string_view x) { return text::escape_html(x); };
     const double lo = s.round->scale.min, hi = s.round->scale.max;
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>360-degree feedback: " +
-        e(headline(s)) +
-        "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 "
-        "1rem;color:#222}\ntable{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid "
-        "#ddd;padding:.3rem .5rem;text-align:left}\nsvg text{font-size:12px}\n@media print{body{margin:0;max-width:"
-        "none}section{break-inside:avoid}}\n</style>\n</head>\n<body>\n";
+    std::string out = html::begin_page("360-degree feedback: " + headline(s),
+                                       "svg text{font-size:12px}\nsection{break-inside:avoid}\n");
     out += "<h1>360-degree feedback</h1>\n<p>" + e(headline(s)) + "</p>\n<p>" + e(scale_line(s)) + "</p>\n<ul>\n";
     for (const auto& a : anonymity_lines(s)) out += "<li>" + e(a) + "</li>\n";
-    out += "</ul>\n<p>Flags: " + e(flags_rule(s)) + ".</p>\n";
+    out += "</ul>\n";
+    out += html::legend({{"<svg width=\"28\" height=\"12\" aria-hidden=\"true\"><rect x=\"1\" y=\"1\" width=\"26\" "
+                          "height=\"10\" fill=\"#fff\" stroke=\"#333\"/></svg> Self",
+                          "your own rating"},
+                         {"<svg width=\"28\" height=\"12\" aria-hidden=\"true\"><rect x=\"1\" y=\"1\" width=\"26\" "
+                          "height=\"10\" fill=\"#888\" stroke=\"#333\"/></svg> Group (n=5)",
+                          "the mean of a group of raters, shown only when the group is large enough to keep them "
+                          "anonymous; the number at the end of each bar is the value"},
+                         {"Flags", flags_rule(s)}});
     // One chart per item: a row per series, a bar from the scale's bottom to the value,
     // labelled with the number (so it reads in greyscale and on paper).
     const int label_w = 170, bar_w = 300, row_h = 20;
@@ -355,8 +359,10 @@ std::string render_feedback_html(const FeedbackSummary& s) {
         }
         out += "</ul>\n";
     }
-    out += "</body>\n</html>\n";
-    return out;
+    out += "<footer>\n<p>";
+    if (!style.generated.empty()) out += "Generated on " + e(style.generated) + " by leadctl. ";
+    out += e(scale_line(s)) + "</p>\n</footer>\n";
+    return out + html::end_page();
 }
 
 }  // namespace leadctl

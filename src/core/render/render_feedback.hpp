@@ -17,7 +17,7 @@ inline constexpr std::string_view kFeedbackSchema = "leadctl.feedback/1";
 std::string render_feedback_text(const FeedbackSummary& s, const Style& style);
 std::string render_feedback_markdown(const FeedbackSummary& s);
 std::string render_feedback_json(const FeedbackSummary& s);
-std::string render_feedback_html(const FeedbackSummary& s);
+std::string render_feedback_html(const FeedbackSummary& s, const Style& style);
 
 /// A feedback report's formats (`feedback report --format`); only text uses the style.
 using FeedbackWriter = std::string (*)(const FeedbackSummary& s, const Style& style);
@@ -25,7 +25,7 @@ inline constexpr FormatTable<FeedbackWriter, 4> kFeedbackFormats{{
     {"text", ".txt", render_feedback_text},
     {"markdown", ".md", [](const FeedbackSummary& s, const Style&) { return render_feedback_markdown(s); }},
     {"json", ".json", [](const FeedbackSummary& s, const Style&) { return render_feedback_json(s); }},
-    {"html", ".html", [](const FeedbackSummary& s, const Style&) { return render_feedback_html(s); }},
+    {"html", ".html", render_feedback_html},
 }};
 
 }  // namespace leadctl

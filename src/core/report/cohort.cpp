@@ -16,6 +16,7 @@ void redact_row(CohortRow& row) {
         *s = privacy::redact(*s);
     }
     for (auto& d : row.problems) d.message = privacy::redact(d.message);
+    for (auto& d : row.privacy) d.message = privacy::redact(d.message);
 }
 
 CohortRow make_row(const std::string& path, const AssessLogResult& r) {
@@ -32,6 +33,10 @@ CohortRow make_row(const std::string& path, const AssessLogResult& r) {
             if (row.problems.size() < kMaxProblemsKept) row.problems.push_back(d);
         } else {
             ++row.warnings;
+            if (d.code.rfind("privacy-", 0) == 0) {
+                ++row.privacy_count;
+                if (row.privacy.size() < kMaxProblemsKept) row.privacy.push_back(d);
+            }
         }
     }
     switch (r.failure) {

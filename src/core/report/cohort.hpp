@@ -13,7 +13,7 @@
 
 namespace leadctl {
 
-inline constexpr std::string_view kCohortSchema = "leadctl.cohort/1";
+inline constexpr std::string_view kCohortSchema = "leadctl.cohort/2";
 
 struct CohortCell {
     ItemStatus status = ItemStatus::not_required;
@@ -38,6 +38,8 @@ struct CohortRow {
     std::vector<Diagnostic> problems;  ///< the log's errors (at most kMaxProblemsKept), when !ok
     std::uint32_t errors = 0;          ///< all of them
     std::uint32_t warnings = 0;
+    std::vector<Diagnostic> privacy;  ///< the log's privacy findings (at most kMaxProblemsKept; messages masked)
+    std::uint32_t privacy_count = 0;  ///< all of them
     std::uint32_t entries = 0;
     std::string profile;
     int assessed = 0, met = 0, partial = 0, gap = 0;
@@ -87,6 +89,7 @@ struct CohortReport {
     std::vector<std::size_t> at_risk;    ///< rows below the threshold, lowest coverage first
     int assessed_people = 0;
     int failed = 0;
+    std::string per_person_href;  ///< the --per-person folder as the HTML report links to it ("" no links)
 };
 
 /// A row's roll-up of a top-level domain (assessed == 0 when none of its items

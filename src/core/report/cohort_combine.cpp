@@ -18,12 +18,12 @@ constexpr std::string_view kShardKeys[] = {"schema",  "framework", "target",  "a
                                            "at_risk", "people",    "errors"};
 constexpr std::string_view kFrameworkKeys[] = {"id", "title", "edition"};
 constexpr std::string_view kPersonRowKeys[] = {"path",    "person",  "profile", "entries", "warnings",
-                                               "summary", "domains", "items",   "report"};
+                                               "privacy", "summary", "domains", "items",   "report"};
 constexpr std::string_view kWhoKeys[] = {"id", "name", "stage", "programme"};
 constexpr std::string_view kSummaryKeys[] = {"assessed", "met", "partial", "gap", "coverage"};
 constexpr std::string_view kCellKeys[] = {"status", "count"};
-constexpr std::string_view kErrorRowKeys[] = {"path",    "person",  "name",   "stage",    "programme",
-                                              "message", "entries", "errors", "warnings", "diagnostics"};
+constexpr std::string_view kErrorRowKeys[] = {"path",   "person",   "message",     "entries",
+                                              "errors", "warnings", "diagnostics", "privacy"};
 constexpr std::string_view kDiagnosticKeys[] = {"file", "line", "column", "severity", "code", "message"};
 
 /// The header every shard must share, with where the first shard gave it.
@@ -100,13 +100,12 @@ public:
         row.ok = true;
         row.path = f.text("path", true);
         path_at_.push_back(f.get("path") ? f.at(*f.get("path")) : f.where());
-        if (const auto* who = f.mapping("person", true)) {
-            yaml::Fields w(*who, file_, d_, kWhoKeys, "a person");
-            row.person = {w.text("id"), w.text("name"), w.text("stage"), w.text("programme")};
-        }
+        person(f, row);
         row.profile = f.text("profile");
         row.entries = count<std::uint32_t>(f, "entries");
         row.warnings = count<std::uint32_t>(f, "warnings");
+        diagnostics(f, "privacy", row.privacy);
+        row.privacy_count = static_cast<std::uint32_t>(row.privacy.size());
         if (const auto* s = f.mapping("summary", true)) {
             yaml::Fields sf(*s, file_, d_, kSummaryKeys, "a summary");
             row.assessed = count<int>(sf, "assessed");
@@ -146,27 +145,42 @@ public:
         CohortRow row;
         row.path = f.text("path", true);
         path_at_.push_back(f.get("path") ? f.at(*f.get("path")) : f.where());
-        row.person = {f.text("person"), f.text("name"), f.text("stage"), f.text("programme")};
+        person(f, row);
         row.failure = f.text("message", true);
         row.entries = count<std::uint32_t>(f, "entries", false);
         row.errors = count<std::uint32_t>(f, "errors");
         row.warnings = count<std::uint32_t>(f, "warnings", false);
-        if (const auto* list = f.list("diagnostics")) {
-            for (const auto& dn : list->items) {
-                if (!yaml::expect_map(*dn, file_, d_, "a diagnostic")) continue;
-                yaml::Fields df(*dn, file_, d_, kDiagnosticKeys, "a diagnostic");
-                Diagnostic diag;
-                diag.location.file = df.text("file");
-                diag.location.line = count<int>(df, "line", false);
-                diag.location.column = count<int>(df, "column", false);
-                diag.severity = df.text("severity") == "warning" ? Severity::warning : Severity::error;
-                diag.code = df.text("code");
-                diag.message = df.text("message");
-                row.problems.push_back(std::move(diag));
-            }
-        }
+        diagnostics(f, "diagnostics", row.problems);
+        diagnostics(f, "privacy", row.privacy);
+        row.privacy_count = static_cast<std::uint32_t>(row.privacy.size());
         redact_row(row);
         rows.push_back(std::move(row));
+    }
+
+    /// A row's "person": {id, name, stage, programme}.
+    void person(yaml::Fields& f, CohortRow& row) {
+        if (const auto* who = f.mapping("person", true)) {
+            yaml::Fields w(*who, file_, d_, kWhoKeys, "a person");
+            row.person = {w.text("id"), w.text("name"), w.text("stage"), w.text("programme")};
+        }
+    }
+
+    /// A list of diagnostics under `key` (optional), at most kMaxProblemsKept kept.
+    void diagnostics(yaml::Fields& f, std::string_view key, std::vector<Diagnostic>& out) {
+        const auto* list = f.list(key);
+        if (list == nullptr) return;
+        for (const auto& dn : list->items) {
+            if (!yaml::expect_map(*dn, file_, d_, "a diagnostic")) continue;
+            yaml::Fields df(*dn, file_, d_, kDiagnosticKeys, "a diagnostic");
+            Diagnostic diag;
+            diag.location.file = df.text("file");
+            diag.location.line = count<int>(df, "line", false);
+            diag.location.column = count<int>(df, "column", false);
+            diag.severity = df.text("severity") == "warning" ? Severity::warning : Severity::error;
+            diag.code = df.text("code");
+            diag.message = df.text("message");
+            if (out.size() < kMaxProblemsKept) out.push_back(std::move(diag));
+        }
     }
 
     /// The header of this shard; nullopt when it cannot be used (reported).

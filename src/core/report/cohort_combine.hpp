@@ -1,4 +1,4 @@
-// `report --combine`: the leadctl.cohort/1 JSON reports of shards of a cohort
+// `report --combine`: the leadctl.cohort/2 JSON reports of shards of a cohort
 // (the same framework, target, date, policy and threshold, each over some of the
 // logs) merged into the report of one run over all of their logs. People are
 // independent, so a cohort too big for one machine is split by file, each part
@@ -18,7 +18,7 @@ namespace leadctl {
 
 struct CohortShard {
     std::string path;       ///< names the shard in diagnostics
-    std::string_view text;  ///< its leadctl.cohort/1 JSON
+    std::string_view text;  ///< its leadctl.cohort/2 JSON
 };
 
 struct CombinedCohort {

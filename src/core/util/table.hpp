@@ -8,9 +8,14 @@
 
 namespace leadctl {
 
-/// SGR colour codes, applied only when `color` is true.
+/// How an output is presented: SGR colour codes, applied only when `color` is
+/// true, and the day it is made (HTML footers' "generated on"; "" to leave it out).
 struct Style {
+    Style() = default;
+    explicit Style(bool colour) : color(colour) {}
+
     bool color = false;
+    std::string generated;
 
     [[nodiscard]] std::string paint(std::string_view text, std::string_view sgr) const;
     [[nodiscard]] std::string bold(std::string_view t) const { return paint(t, "1"); }

@@ -192,7 +192,7 @@ TEST_SUITE("core::feedback_summary") {
         REQUIRE(l.round);
         const auto f = summarise(*l.round, {});
         for (const auto& out : {render_feedback_text(f, Style{}), render_feedback_markdown(f), render_feedback_json(f),
-                                render_feedback_html(f)}) {
+                                render_feedback_html(f, Style{})}) {
             for (const auto* id : {"zqself", "zqlm", "zqp1", "zqp2", "zqp3", "zqd1", "zqo1"}) {
                 CAPTURE(id);
                 CHECK(out.find(id) == std::string::npos);

@@ -41,7 +41,8 @@ profiles:
     std::vector<Opportunity> ops{{"o", "Try <img src=x onerror=alert(1)>", "", "qip", "editorial", {"x:a"}, {}}};
 };
 
-Assessment hostile_assessment(const Hostile& h) {
+/// `more`: also an entry with a hostile title counted toward x:a, and a privacy finding.
+Assessment hostile_assessment(const Hostile& h, bool more = false) {
     const FrameworkLookup lookup = [&](std::string_view id) -> const Framework* { return id == "x" ? &h.fw : nullptr; };
     const TargetMap targets(h.fw, *h.fw.profile("p"), {}, h.index, {lookup, {"x"}});
     Assessor as(targets, {2026, 1, 1}, lookup, h.ops);
@@ -52,7 +53,17 @@ Assessment hostile_assessment(const Hostile& h) {
     e.type = "audit";
     e.competencies.push_back({"x:d", {}});  // a parent tag: its warning quotes user text
     as.entry(e);
-    return as.finish();
+    if (!more) return as.finish();
+    Entry t;
+    t.id = "e2";
+    t.date = Date{2025, 6, 6};
+    t.type = "qip";
+    t.title.value = "Audit <img src=x onerror=alert(2)> & co";
+    t.competencies.push_back({"x:a", {}});
+    as.entry(t);
+    auto a = as.finish();
+    a.privacy.push_back({Severity::warning, "privacy-nhs-number", "an NHS number <*** *** **19>", {"log.yaml", 7, 12}});
+    return a;
 }
 
 }  // namespace
@@ -60,12 +71,17 @@ Assessment hostile_assessment(const Hostile& h) {
 TEST_SUITE("core::render_assess") {
     TEST_CASE("HTML escapes every piece of user text and holds only known tags, no scripts") {
         Hostile h;
-        const auto html = render_assess_html(hostile_assessment(h));
+        Style style;
+        style.generated = "2026-12-06";
+        const auto html = render_assess_html(hostile_assessment(h, true), style);
         static const std::set<std::string> allowed{
-            "!DOCTYPE", "html",  "/html", "head",  "/head",  "meta",  "title",  "/title", "style",   "/style", "body",
-            "/body",    "h1",    "/h1",   "h2",    "/h2",    "p",     "/p",     "strong", "/strong", "svg",    "/svg",
-            "text",     "/text", "rect",  "table", "/table", "thead", "/thead", "tbody",  "/tbody",  "tr",     "/tr",
-            "th",       "/th",   "td",    "/td",   "ul",     "/ul",   "li",     "/li",    "ol",      "/ol",    "br"};
+            "!DOCTYPE", "html",    "/html",   "head",     "/head",  "meta",  "title", "/title",  "style",    "/style",
+            "body",     "/body",   "h1",      "/h1",      "h2",     "/h2",   "h3",    "/h3",     "p",        "/p",
+            "strong",   "/strong", "svg",     "/svg",     "rect",   "defs",  "/defs", "pattern", "/pattern", "table",
+            "/table",   "thead",   "/thead",  "tbody",    "/tbody", "tr",    "/tr",   "th",      "/th",      "td",
+            "/td",      "ul",      "/ul",     "li",       "/li",    "ol",    "/ol",   "br",      "header",   "/header",
+            "footer",   "/footer", "section", "/section", "dl",     "/dl",   "dt",    "/dt",     "dd",       "/dd",
+            "span",     "/span",   "a",       "/a",       "small",  "/small"};
         for (const auto& t : tags(html)) {
             CAPTURE(t);
             CHECK(allowed.count(t) == 1);
@@ -77,6 +93,44 @@ TEST_SUITE("core::render_assess") {
         CHECK(html.find("A &amp; &quot;B&quot;") != std::string::npos);
         CHECK(html.find("<svg") != std::string::npos);
         CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no external assets
+        // The entry's title in the item's evidence table, escaped.
+        CHECK(html.find("Audit &lt;img src=x onerror=alert(2)&gt; &amp; co") != std::string::npos);
+        CHECK(html.find("<img") == std::string::npos);
+    }
+
+    TEST_CASE("HTML: legend, status by word and symbol, privacy, per-item evidence and a footer") {
+        Hostile h;
+        Style style;
+        style.generated = "2026-12-06";
+        const auto a = hostile_assessment(h, true);
+        const auto html = render_assess_html(a, style);
+        CHECK(html.find("<h2 id=\"legend\">Legend</h2>") != std::string::npos);
+        // x:a has one counted entry (e2): partial, shown with its symbol and word.
+        CHECK(html.find("<span class=\"st partial\">◐ partial</span>") != std::string::npos);
+        CHECK(html.find("@media print") != std::string::npos);
+        // Privacy findings are on the page, their message escaped (the value is masked upstream).
+        CHECK(html.find("<h2 id=\"privacy\">Privacy</h2>") != std::string::npos);
+        CHECK(html.find("line 7, column 12: [privacy-nhs-number] an NHS number &lt;*** *** **19&gt;") !=
+              std::string::npos);
+        // The item's detail: its anchor, what it still needs, the entry that counts.
+        CHECK(html.find("id=\"item-x-a\"") != std::string::npos);
+        CHECK(html.find("href=\"#item-x-a\"") != std::string::npos);
+        CHECK(html.find("Still needs: 1 more entry") != std::string::npos);
+        CHECK(html.find("<td class=\"code\">2025-06-06</td><td class=\"code\">e2</td><td>qip</td>") !=
+              std::string::npos);
+        // The footer: generated on, as of, the framework, the policy in words.
+        CHECK(html.find("Generated on 2026-12-06 by leadctl; as of 2026-01-01.") != std::string::npos);
+        CHECK(html.find("an item is met with at least 2 counted entries of at least 2 types, one of them signed off") !=
+              std::string::npos);
+        // Without a generated day the footer leaves it out.
+        CHECK(render_assess_html(a, Style{}).find("Generated on") == std::string::npos);
+        // Text, Markdown and JSON show the privacy findings as well.
+        CHECK(render_assess_text(a, Style{}).find("Privacy\n") != std::string::npos);
+        CHECK(render_assess_markdown(a).find("## Privacy") != std::string::npos);
+        const auto j = nlohmann::json::parse(render_assess_json(a));
+        REQUIRE(j["privacy"].size() == 1);
+        CHECK(j["privacy"][0]["code"] == "privacy-nhs-number");
+        CHECK(j["privacy"][0]["line"] == 7);
     }
 
     TEST_CASE("JSON follows the leadctl.assess/2 contract") {

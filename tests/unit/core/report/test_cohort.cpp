@@ -223,7 +223,7 @@ TEST_SUITE("core::cohort") {
         finish_cohort(c);
 
         const auto j = nlohmann::json::parse(render_cohort_json(c));
-        CHECK(j["schema"] == "leadctl.cohort/1");
+        CHECK(j["schema"] == "leadctl.cohort/2");
         CHECK(j["summary"]["logs"] == 2);
         CHECK(j["summary"]["errors"] == 1);
         REQUIRE(j["people"].size() == 1);
@@ -231,13 +231,17 @@ TEST_SUITE("core::cohort") {
         CHECK(j["people"][0]["items"]["x:b"]["count"] == 1);
         REQUIRE(j["errors"].size() == 1);
         CHECK(j["errors"][0]["path"] == "b.yaml");
-        CHECK(j["errors"][0]["person"].is_null());
+        // One shape for a person in people[] and errors[] (leadctl.cohort/2).
+        CHECK(j["errors"][0]["person"].is_object());
+        CHECK(j["errors"][0]["person"]["id"] == "");
+        CHECK(j["people"][0]["person"].is_object());
+        CHECK(j["people"][0]["privacy"].empty());
 
         const auto csv = render_cohort_csv(c);
         CHECK(csv.find("b.yaml,,,,,error,") != std::string::npos);
         CHECK(csv.find(",'=cmd,") != std::string::npos);
 
-        const auto html = render_cohort_html(c);
+        const auto html = render_cohort_html(c, Style{});
         CHECK(html.find("<script") == std::string::npos);
         CHECK(html.find("&lt;script&gt;") != std::string::npos);
         CHECK(html.find("cannot read &lt;file&gt;") != std::string::npos);
