@@ -20,14 +20,10 @@ bool color_wanted(const std::string& mode, bool is_terminal, const Io& io) {
 }  // namespace
 
 Style Context::out_style() const {
-    Style s;
-    s.color = color_wanted(global_.color, io_.out_is_terminal, io_);
-    return s;
+    return Style{color_wanted(global_.color, io_.out_is_terminal, io_), io_.output_width};
 }
 Style Context::err_style() const {
-    Style s;
-    s.color = color_wanted(global_.color, io_.err_is_terminal, io_);
-    return s;
+    return Style{color_wanted(global_.color, io_.err_is_terminal, io_)};
 }
 
 void Context::warn(const std::string& message) {

@@ -24,9 +24,11 @@ struct Io {
     std::ostream& err;
     bool out_is_terminal = false;
     bool err_is_terminal = false;
-    std::size_t terminal_width = 80;
+    std::size_t terminal_width = 80;  ///< progress bar, `frameworks show` and `diff` prose
     std::function<std::optional<std::string>(const std::string&)> getenv;
     std::istream* in = nullptr;  ///< standard input, for "-" arguments
+    /// Columns stdout's text output is fitted to, 0 for unlimited (cli/terminal_width.hpp).
+    std::size_t output_width = 0;
 };
 
 struct GlobalOptions {
@@ -50,7 +52,8 @@ public:
     Io& io() { return io_; }
     GlobalOptions& global() { return global_; }
 
-    /// Colour for stdout: --color, then NO_COLOR, then whether stdout is a terminal.
+    /// Colour for stdout: --color, then NO_COLOR, then whether stdout is a terminal;
+    /// the width to fit is io().output_width.
     [[nodiscard]] Style out_style() const;
     [[nodiscard]] Style err_style() const;
 

@@ -87,6 +87,9 @@ int run_list(const ListOptions& opt, Context& ctx) {
     const Style style = ctx.out_style();
     Table t({"ID", "TITLE", "EDITION", "YEAR", "STATUS", "COMPLETENESS", "SOURCE"});
     t.align(3, Table::Align::right);
+    t.shrink(1, {.min_width = 10});
+    t.shrink(6, {.min_width = 10, .from_start = true});  // a path: its end (the file's name) is kept
+    t.shrink(2, {.min_width = 8, .rank = 1});
     for (const auto* e : ordered(reg)) {
         const bool active = e->overridden_by < 0;
         const std::string dim = active ? "" : "2";
@@ -97,10 +100,11 @@ int run_list(const ListOptions& opt, Context& ctx) {
     }
     out << t.render(style);
     for (const auto& c : reg.catalogues()) {
-        out << fmt::format("opportunity catalogue {}{}: {} opportunit{}, offered by assess before the bundled ones\n",
-                           text::terminal_safe(c.origin),
-                           c.id.empty() ? "" : fmt::format(" ({})", text::terminal_safe(c.id)), c.opportunities.size(),
-                           c.opportunities.size() == 1 ? "y" : "ies");
+        const auto line = fmt::format(
+            "opportunity catalogue {}{}: {} opportunit{}, offered by assess before the bundled ones",
+            text::terminal_safe(c.origin), c.id.empty() ? "" : fmt::format(" ({})", text::terminal_safe(c.id)),
+            c.opportunities.size(), c.opportunities.size() == 1 ? "y" : "ies");
+        for (const auto& l : fit_lines(style, line)) out << l << "\n";
     }
     return kExitOk;
 }

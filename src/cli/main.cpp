@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/terminal_width.hpp"
 #include "core/util/files.hpp"
 
 #include <fcntl.h>
@@ -44,14 +45,14 @@ int main(int argc, char** argv) {
         const char* v = std::getenv(name.c_str());
         return v ? std::optional<std::string>(v) : std::nullopt;
     };
-    if (const char* cols = std::getenv("COLUMNS")) {
-        io.terminal_width = static_cast<std::size_t>(std::strtoul(cols, nullptr, 10));
-    } else if (io.out_is_terminal) {
+    std::optional<std::size_t> tty_columns;
+    if (io.out_is_terminal) {
         winsize ws{};
-        if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) io.terminal_width = ws.ws_col;
+        if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) tty_columns = ws.ws_col;
     }
-    if (io.terminal_width < 40) io.terminal_width = 80;
-    if (io.terminal_width > 160) io.terminal_width = 160;
+    const auto columns = io.getenv("COLUMNS");
+    io.terminal_width = leadctl::cli::terminal_width(columns, io.out_is_terminal, tty_columns);
+    io.output_width = leadctl::cli::output_width(columns, io.out_is_terminal, tty_columns);
     const int rc = leadctl::cli::run(std::vector<std::string>(argv + 1, argv + argc), io);
     out.flush();
     int e = out_buf.error();

@@ -33,7 +33,7 @@ cp -R "$case_dir/." "$scratch/case/"
 actual_rc=0
 (
   cd "$scratch/case" &&
-  env -i PATH="$scratch/bin:/usr/bin:/bin" HOME="$scratch" LC_ALL=C NO_COLOR=1 COLUMNS=80 \
+  env -i PATH="$scratch/bin:/usr/bin:/bin" HOME="$scratch" LC_ALL=C NO_COLOR=1 \
       TMPDIR="$scratch" SRC="$SRC" bash -c "$(cat "$case_dir/cmd")" \
       >"$scratch/stdout" 2>"$scratch/stderr"
 ) || actual_rc=$?

@@ -64,6 +64,7 @@ std::vector<std::string> required_by(const Framework& fw, const Item& it) {
 
 std::string tree_table(const Framework& fw, int start, const ShowOptions& opt) {
     Table t({"CODE", "NAME", "TYPE"});
+    t.shrink(1);
     const int base = start >= 0 ? fw.at(start).depth : 0;
     walk(fw, start, opt.max_depth, [&](int i, int) {
         const auto& it = fw.at(i);
@@ -112,6 +113,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
                 std::any_of(fw.profiles.begin(), fw.profiles.end(), [](const Profile& p) { return !p.stages.empty(); });
             Table t(staged ? std::vector<std::string>{"PROFILE", "NAME", "REQUIRES", "FOR STAGES"}
                            : std::vector<std::string>{"PROFILE", "NAME", "REQUIRES"});
+            t.shrink(1);
             for (const auto& p : fw.profiles) {
                 std::string req = fmt::format("{} item{}", p.required.size(), p.required.size() == 1 ? "" : "s");
                 if (!p.level.empty()) req += fmt::format(" at {}", p.level);
@@ -169,6 +171,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
     if (!it.level_headings.empty()) {
         out += fmt::format("\n{}\n", s.bold("Level headings"));
         Table t({"LEVEL", "HEADING"});
+        t.shrink(1, {.min_width = 20});
         for (const auto& h : it.level_headings) {
             t.add_row({fw.scale[static_cast<std::size_t>(fw.level_index(h.level))].name, h.text});
         }
@@ -184,6 +187,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
         out += fmt::format("\n{}\n", s.bold("Contains"));
         // One table for all children, so that columns align across them.
         Table t({"CODE", "NAME", "TYPE"});
+        t.shrink(1);
         for (int c : it.children) {
             walk(fw, c, below.max_depth, [&](int i, int rel) {
                 const auto& ci = fw.at(i);

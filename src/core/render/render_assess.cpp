@@ -234,11 +234,21 @@ nlohmann::ordered_json policy_json(const Policy& p) {
 
 std::string render_assess_text(const Assessment& a, const Style& s) {
     const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
-    std::string out = s.bold(safe(headline(a))) + "\n" + summary_line(a) + "\n\n";
+    // Prose wraps at spaces to its own measure (74 or 76 columns) or, when the output
+    // is narrower (Style::width), to what the width leaves after the indent.
+    const auto para = [&](std::string& out, std::string_view body, std::size_t measure) {
+        const auto lines = text::wrap(body, s.wrap_width(measure, 4));
+        for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
+    };
+    std::string out;
+    for (const auto& l : fit_lines(s, safe(headline(a)))) out += s.bold(l) + "\n";
+    for (const auto& l : fit_lines(s, summary_line(a))) out += l + "\n";
+    out += "\n";
     if (!a.conditions.empty()) {
-        out += s.bold(fmt::format("Conditions of {} {}", a.framework->id, a.profile->id)) + "\n";
+        for (const auto& l : fit_lines(s, safe(fmt::format("Conditions of {} {}", a.framework->id, a.profile->id))))
+            out += s.bold(l) + "\n";
         for (const auto& c : a.conditions) {
-            const auto lines = text::wrap(safe(condition_text(c)), 74);
+            const auto lines = text::wrap(safe(condition_text(c)), s.wrap_width(74, 5));
             for (std::size_t l = 0; l < lines.size(); ++l) {
                 out += l ? fmt::format("     {}\n", lines[l])
                          : fmt::format("  {} {}\n", c.met ? s.paint("ok", "32") : s.paint("!!", "31"), lines[l]);
@@ -250,26 +260,41 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
         out += s.bold("Your next steps") + "\n";
         for (std::size_t k = 0; k < a.plan.size(); ++k) {
             const auto& st = a.plan[k];
-            const auto lines = text::wrap(safe(step_action(a, st)), 74);
+            const std::string number = fmt::format("  {}. ", k + 1);
+            const auto lines = text::wrap(safe(step_action(a, st)), s.wrap_width(74, number.size()));
             for (std::size_t l = 0; l < lines.size(); ++l) {
-                out += l ? fmt::format("     {}\n", lines[l]) : fmt::format("  {}. {}\n", k + 1, lines[l]);
+                out += l ? fmt::format("     {}\n", lines[l]) : fmt::format("{}{}\n", number, lines[l]);
             }
-            for (const auto& w : text::wrap(safe(step_reason(a, st)), 72)) out += fmt::format("     {}\n", s.dim(w));
+            for (const auto& w : text::wrap(safe(step_reason(a, st)), s.wrap_width(72, 5)))
+                out += fmt::format("     {}\n", s.dim(w));
         }
         out += "\n";
     }
-    Table d({"DOMAIN", "", "", "MET"});
-    for (const auto& dom : a.domains) {
-        d.add_row({Cell(ref(a, dom.item), "36"), a.framework->at(dom.item).name,
-                   Cell(bar(dom.met, dom.partial, dom.assessed, 20), status_sgr(dom.status)),
-                   fmt::format("{}/{}", dom.met, dom.assessed)});
+    // The domains' bars give way first (down to 10 columns), then their names (down to
+    // 12), then the bars again (down to 4).
+    const auto domain_table = [&](int bar_width) {
+        Table d({"DOMAIN", "", "", "MET"});
+        d.shrink(1);
+        for (const auto& dom : a.domains) {
+            d.add_row({Cell(ref(a, dom.item), "36"), a.framework->at(dom.item).name,
+                       Cell(bar(dom.met, dom.partial, dom.assessed, bar_width), status_sgr(dom.status)),
+                       fmt::format("{}/{}", dom.met, dom.assessed)});
+        }
+        return d;
+    };
+    int bar_width = 20;
+    if (s.width > 0) {
+        while (bar_width > 10 && domain_table(bar_width).width() > s.width) --bar_width;
+        while (bar_width > 4 && domain_table(bar_width).width("", true) > s.width) --bar_width;
     }
-    out += d.render(s);
+    out += domain_table(bar_width).render(s);
     out += "\n";
     const bool scale = !a.framework->scale.empty();
     Table t({"ITEM", "NAME", "STATUS", "ENTRIES", "TYPES", "SIGNED OFF", scale ? "LEVEL / TARGET" : ""});
     t.align(3, Table::Align::right);
     t.align(4, Table::Align::right);
+    t.shrink(1, {.min_width = 10});
+    t.shrink(6, {.min_width = 14, .rank = 1});  // level names: only when the item names cannot make room
     for (const auto* r : required(a)) {
         t.add_row({Cell(ref(a, r->item), "36"), a.framework->at(r->item).name,
                    Cell(status_text(*r, false), status_sgr(r->status)), std::to_string(r->evidence.size()),
@@ -282,24 +307,23 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
         if (r->status != ItemStatus::met || r->indirect) continue;
         const auto [tags, entries] = crosswalk_tags(*r);
         if (tags.empty()) continue;
-        const auto lines = text::wrap(
-            safe(fmt::format("{} {}: {} of {} entries via {}", ref(a, r->item), a.framework->at(r->item).name, entries,
-                             r->evidence.size(), text::join(tags, ", "))),
-            76);
-        for (std::size_t k = 0; k < lines.size(); ++k) in_part += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
+        para(in_part,
+             safe(fmt::format("{} {}: {} of {} entries via {}", ref(a, r->item), a.framework->at(r->item).name, entries,
+                              r->evidence.size(), text::join(tags, ", "))),
+             76);
     }
     if (!in_part.empty()) out += "\n" + s.bold("Met in part through crosswalks") + "\n" + in_part;
     if (!a.expired.empty()) {
-        out += fmt::format("\n{} entr{} older than {} years before {} no longer count{}.\n", a.expired.size(),
-                           a.expired.size() == 1 ? "y" : "ies", a.policy.window_years, a.as_of.str(),
-                           a.expired.size() == 1 ? "s" : "");
+        out += "\n";
+        for (const auto& l :
+             fit_lines(s, fmt::format("{} entr{} older than {} years before {} no longer count{}.", a.expired.size(),
+                                      a.expired.size() == 1 ? "y" : "ies", a.policy.window_years, a.as_of.str(),
+                                      a.expired.size() == 1 ? "s" : "")))
+            out += l + "\n";
     }
     if (!a.warnings.empty()) {
         out += "\n" + s.bold("Warnings") + "\n";
-        for (const auto& w : a.warnings) {
-            const auto lines = text::wrap(safe(fmt::format("[{}] {}", w.code, w.message)), 76);
-            for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
-        }
+        for (const auto& w : a.warnings) para(out, safe(fmt::format("[{}] {}", w.code, w.message)), 76);
     }
     if (!a.privacy.empty()) {
         out += "\n" + s.bold("Privacy") + "\n";
@@ -316,8 +340,7 @@ std::string render_assess_text(const Assessment& a, const Style& s) {
             if (r->needs.empty()) continue;
             const auto head =
                 fmt::format("{} {} ({}): ", ref(a, r->item), a.framework->at(r->item).name, to_string(r->status));
-            const auto lines = text::wrap(safe(head + needs_text(a, *r)), 76);
-            for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
+            para(out, safe(head + needs_text(a, *r)), 76);
         }
     }
     return out;

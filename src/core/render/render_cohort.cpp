@@ -72,26 +72,44 @@ std::string gap_line(const ItemTally& t) {
     return fmt::format("{} of {} people ({} gap, {} partial)", t.unmet(), t.assessed, t.gap, t.partial);
 }
 
+/// "  LEAD REST" on one line or, when the style's width asks, wrapped at spaces with the
+/// following lines indented 4; LEAD (already terminal-safe) painted with `sgr`.
+std::string listed(const Style& s, const std::string& lead, const std::string& rest, std::string_view sgr) {
+    const std::string plain = lead + " " + rest;
+    if (s.width == 0 || 2 + text::display_width(plain) <= s.width) return "  " + s.paint(lead, sgr) + " " + rest + "\n";
+    auto lines = text::wrap(plain, s.wrap_width(s.width, 4));
+    if (!lines.empty() && lines[0].starts_with(lead) &&
+        (lines[0].size() == lead.size() || lines[0][lead.size()] == ' ')) {
+        lines[0] = s.paint(lead, sgr) + lines[0].substr(lead.size());
+    }
+    std::string out;
+    for (std::size_t k = 0; k < lines.size(); ++k) out += (k ? "    " : "  ") + lines[k] + "\n";
+    return out;
+}
+
 }  // namespace
 
 std::string render_cohort_text(const CohortReport& c, const Style& s) {
     const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
-    std::string out = s.bold(safe(headline(c))) + "\n" + summary_line(c) + "\n";
+    std::string out;
+    for (const auto& l : fit_lines(s, safe(headline(c)))) out += s.bold(l) + "\n";
+    for (const auto& l : fit_lines(s, summary_line(c))) out += l + "\n";
     if (c.rows.empty()) return out;
     // People: one row each, with the domains (or, for frameworks whose domains
     // are the assessed items, the items) as columns.
     const std::vector<int>& cols = c.domain_columns.empty() ? c.item_columns : c.domain_columns;
     const bool item_cols = c.domain_columns.empty();
     std::vector<std::string> headers{"PERSON", "NAME", "PROFILE", "COVERAGE", "MET", "PARTIAL", "GAP"};
+    const std::size_t fixed = headers.size();
     for (int col : cols) headers.push_back(item_cols ? c.framework->at(col).code : ref(c, col));
-    Table t(headers);
-    for (std::size_t k = 3; k < headers.size(); ++k) t.align(k, Table::Align::right);
+    std::vector<std::vector<Cell>> rows;
     for (const auto& r : c.rows) {
         std::vector<Cell> cells{Cell(r.person.id.empty() ? "-" : r.person.id, "36"), r.person.name};
         if (!r.ok) {
             cells.emplace_back("-");
             cells.emplace_back("error", "31");
-            t.add_row(std::move(cells));
+            cells.resize(headers.size(), Cell(""));
+            rows.push_back(std::move(cells));
             continue;
         }
         cells.emplace_back(r.profile);
@@ -109,12 +127,53 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
                 cells.emplace_back(cell.empty() ? "-" : cell, d ? status_sgr(d->status) : "");
             }
         }
-        t.add_row(std::move(cells));
+        cells.resize(headers.size(), Cell(""));
+        rows.push_back(std::move(cells));
     }
-    out += "\n" + t.render(s);
+    // A table of some of the columns (PERSON first); the error rows only where the
+    // table has more than PERSON's columns to say.
+    const auto table_of = [&](const std::vector<std::size_t>& which, bool errors) {
+        std::vector<std::string> h;
+        for (auto k : which) h.push_back(headers[k]);
+        Table t(h);
+        for (std::size_t k = 0; k < which.size(); ++k) {
+            if (which[k] >= 3) t.align(k, Table::Align::right);
+            if (which[k] == 1) t.shrink(k, {.min_width = 10});
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!errors && !c.rows[i].ok) continue;
+            std::vector<Cell> cells;
+            for (auto k : which) cells.push_back(rows[i][k]);
+            t.add_row(std::move(cells));
+        }
+        return t;
+    };
+    std::vector<std::size_t> all(headers.size());
+    for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+    const Table whole = table_of(all, true);
+    if (s.width == 0 || cols.empty() || whole.width("", true) <= s.width) {
+        out += "\n" + whole.render(s);
+    } else {
+        // Too wide even with the names cut: the people's columns first, then the
+        // domain (or item) columns in as many tables, each led by PERSON, as they need.
+        std::vector<std::size_t> people(fixed);
+        for (std::size_t k = 0; k < fixed; ++k) people[k] = k;
+        out += "\n" + table_of(people, true).render(s);
+        std::vector<std::size_t> chunk{0};
+        for (std::size_t k = fixed; k < headers.size(); ++k) {
+            chunk.push_back(k);
+            if (chunk.size() > 2 && table_of(chunk, false).width() > s.width) {
+                chunk.pop_back();
+                out += "\n" + table_of(chunk, false).render(s);
+                chunk = {0, k};
+            }
+        }
+        out += "\n" + table_of(chunk, false).render(s);
+    }
     if (!c.tallies.empty()) {
         Table items({"ITEM", "NAME", "MET", "PARTIAL", "GAP", "MET %"});
         for (std::size_t k = 2; k < 6; ++k) items.align(k, Table::Align::right);
+        items.shrink(1);
         for (const auto& tl : c.tallies) {
             items.add_row({Cell(ref(c, tl.item), "36"), c.framework->at(tl.item).name, std::to_string(tl.met),
                            std::to_string(tl.partial), std::to_string(tl.gap),
@@ -126,22 +185,23 @@ std::string render_cohort_text(const CohortReport& c, const Style& s) {
         out += "\n" + s.bold("Most common gaps") + "\n";
         for (std::size_t k = 0; k < c.common_gaps.size() && k < 5; ++k) {
             const auto& tl = c.common_gaps[k];
-            out += fmt::format("  {} {} — {}\n", s.cyan(safe(ref(c, tl.item))), safe(c.framework->at(tl.item).name),
-                               gap_line(tl));
+            out += listed(s, safe(ref(c, tl.item)), safe(c.framework->at(tl.item).name) + " — " + gap_line(tl), "36");
         }
     }
     if (!c.at_risk.empty()) {
         out += "\n" + s.bold(fmt::format("Below {} coverage", percent(c.at_risk_below))) + "\n";
         for (auto i : c.at_risk) {
             const auto& r = c.rows[i];
-            out += fmt::format("  {} {} — {} ({} of {} met)\n", s.cyan(safe(r.person.id)), safe(r.person.name),
-                               percent(r.coverage), r.met, r.assessed);
+            out += listed(
+                s, safe(r.person.id),
+                fmt::format("{} — {} ({} of {} met)", safe(r.person.name), percent(r.coverage), r.met, r.assessed),
+                "36");
         }
     }
     if (c.failed > 0) {
         out += "\n" + s.bold("Not assessed") + "\n";
         for (const auto& r : c.rows) {
-            if (!r.ok) out += fmt::format("  {}: {}\n", safe(r.path.str()), safe(r.failure));
+            if (!r.ok) out += listed(s, safe(r.path.str()) + ":", safe(r.failure), "");
         }
     }
     return out;

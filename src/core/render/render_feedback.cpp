@@ -147,20 +147,22 @@ std::vector<std::string> items_with(const FeedbackSummary& s, std::string_view f
 std::string render_feedback_text(const FeedbackSummary& s, const Style& style) {
     const auto safe = [](std::string_view x) { return text::terminal_safe(x); };
     std::string out;
-    const auto head = text::wrap("360-degree feedback: " + safe(headline(s)), 80);
+    const auto head = text::wrap("360-degree feedback: " + safe(headline(s)), style.wrap_width(80, 2));
     for (std::size_t k = 0; k < head.size(); ++k) out += (k ? "  " + head[k] : style.bold(head[k])) + "\n";
-    for (const auto& l : text::wrap(safe(scale_line(s)), 80)) out += l + "\n";
+    for (const auto& l : text::wrap(safe(scale_line(s)), style.wrap_width(80, 0))) out += l + "\n";
     if (!s.rates.empty()) {
         std::vector<std::string> parts;
         for (const auto& r : s.rates) parts.push_back(rate_text(r));
-        for (const auto& l : text::wrap("Responses: " + text::join(parts, "; ") + ".", 80)) out += l + "\n";
+        for (const auto& l : text::wrap("Responses: " + text::join(parts, "; ") + ".", style.wrap_width(80, 0)))
+            out += l + "\n";
     }
     for (const auto& a : anonymity_lines(s)) {
-        for (const auto& l : text::wrap(a, 80)) out += l + "\n";
+        for (const auto& l : text::wrap(a, style.wrap_width(80, 0))) out += l + "\n";
     }
     out += "\n";
     Table t({"ITEM", "NAME", "SELF", "OTHERS (N)", "LM", "PEERS", "DRS", "OTHER", "IMPORTANCE"});
     for (std::size_t c = 2; c < 9; ++c) t.align(c, Table::Align::right);
+    t.shrink(1);
     for (const auto& it : s.items) {
         std::vector<Cell> row{Cell(ref(s, it.item), "36"), safe(name(s, it.item)), it.self ? num(*it.self) : "-",
                               it.others.n ? fmt::format("{} ({})", num(it.others.mean), it.others.n) : "-"};
@@ -176,13 +178,15 @@ std::string render_feedback_text(const FeedbackSummary& s, const Style& style) {
     for (auto f : kFlags) {
         const auto refs = items_with(s, f);
         if (refs.empty()) continue;
-        for (const auto& l : text::wrap(fmt::format("{}: {}", flag_words(f), text::join(refs, ", ")), 76)) {
+        for (const auto& l :
+             text::wrap(fmt::format("{}: {}", flag_words(f), text::join(refs, ", ")), style.wrap_width(76, 2))) {
             flagged += "  " + l + "\n";
         }
     }
     if (!flagged.empty()) {
         out += "\n" + style.bold("Flags") + "\n" + flagged;
-        for (const auto& l : text::wrap("(" + flags_rule(s) + ")", 76)) out += "  " + style.dim(l) + "\n";
+        for (const auto& l : text::wrap("(" + flags_rule(s) + ")", style.wrap_width(76, 2)))
+            out += "  " + style.dim(l) + "\n";
     }
     if (!s.comments.empty()) {
         out += "\n" + style.bold("Comments") + " (without names, in an order that does not say who wrote them)\n";
@@ -192,7 +196,7 @@ std::string render_feedback_text(const FeedbackSummary& s, const Style& style) {
                 out += fmt::format("  {} {}\n", ref(s, c.item), safe(name(s, c.item)));
                 last = c.item;
             }
-            const auto lines = text::wrap(text::terminal_safe(c.text), 72);
+            const auto lines = text::wrap(text::terminal_safe(c.text), style.wrap_width(72, 6));
             for (std::size_t k = 0; k < lines.size(); ++k) out += (k ? "      " : "    - ") + lines[k] + "\n";
         }
     }

@@ -37,15 +37,17 @@ std::string header_line(const MapResult& r, const MapRenderOptions& opt) {
     return s;
 }
 
-/// The legend, broken between relations (never inside one) to fit 80 columns.
+/// The legend, broken between relations (never inside one) to fit 80 columns, or the
+/// style's width when narrower.
 std::string legend_lines(const Style& s) {
+    const std::size_t width = s.width > 0 ? std::min<std::size_t>(s.width, 80) : 80;
     std::string out;
     std::string line = "Relations:";
     for (std::size_t k = 0; k < kRelations.size(); ++k) {
         const auto& ri = kRelations[k];
         const std::string part =
             fmt::format(" {} {} ({}){}", ri.symbol, ri.name, ri.meaning, k + 1 < kRelations.size() ? "," : "");
-        if (text::display_width(line) + text::display_width(part) > 80) {
+        if (text::display_width(line) + text::display_width(part) > width) {
             out += s.dim(line) + "\n";
             line = " ";
         }
@@ -78,11 +80,13 @@ std::string via_text(const Resolved& r) {
 std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
     const Style& s = opt.style;
     std::string out;
-    out += s.bold(text::terminal_safe(header_line(r, opt))) + "\n";
+    for (const auto& l : fit_lines(s, text::terminal_safe(header_line(r, opt)))) out += s.bold(l) + "\n";
     out += legend_lines(s) + "\n";
 
     Table t({"FROM", "NAME", "REL", "TO", "NAME", "CONF", "VIA"});
     t.align(5, Table::Align::right);
+    t.shrink(1);
+    t.shrink(4);
     std::map<int, std::vector<const MapRow*>> by_item;
     for (const auto& row : r.rows) by_item[row.from_item].push_back(&row);
     std::vector<int> items;
@@ -123,7 +127,7 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
     if (!unmapped_notes.empty()) {
         out += "\n" + s.bold("Unmapped, as the crosswalk says:") + "\n";
         for (const auto* u : unmapped_notes) {
-            const auto lines = text::wrap(text::terminal_safe(u->item + ": " + u->reason), 76);
+            const auto lines = text::wrap(text::terminal_safe(u->item + ": " + u->reason), s.wrap_width(76, 4));
             for (std::size_t k = 0; k < lines.size(); ++k) out += fmt::format("{}{}\n", k ? "    " : "  ", lines[k]);
         }
     }
@@ -132,7 +136,7 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
         for (const auto& row : r.rows) {
             out += fmt::format("  {}\n", s.cyan(text::terminal_safe(row.mapping.to)));
             for (const auto* e : row.mapping.edges) {
-                for (const auto& l : text::wrap(text::terminal_safe(reason_of(*e)), 74))
+                for (const auto& l : text::wrap(text::terminal_safe(reason_of(*e)), s.wrap_width(74, 4)))
                     out += fmt::format("    {}\n", l);
             }
         }
@@ -153,6 +157,7 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
     for (int c : cols) headers.push_back(r.to->at(c).code);
     Table t(headers);
     for (std::size_t c = 0; c < cols.size(); ++c) t.align(c + 2, Table::Align::right);
+    t.shrink(1);
     for (std::size_t i = 0; i < r.from->items.size(); ++i) {
         const int ii = static_cast<int>(i);
         const Item& it = r.from->at(ii);
@@ -170,12 +175,14 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
         }
         t.add_row(std::move(cells));
     }
-    std::string out = s.bold(text::terminal_safe(header_line(r, opt))) + "\n\n" + t.render(s);
+    std::string out;
+    for (const auto& l : fit_lines(s, text::terminal_safe(header_line(r, opt)))) out += s.bold(l) + "\n";
+    out += "\n" + t.render(s);
     out += "\n" + legend_lines(s);
-    out += s.dim(
-               "A cell shows the strongest mapping from the row's item to the column's item or its parent; "
-               "· none.") +
-           "\n";
+    for (const auto& l : fit_lines(s,
+                                   "A cell shows the strongest mapping from the row's item to the column's item or its "
+                                   "parent; · none."))
+        out += s.dim(l) + "\n";
     return out;
 }
 

@@ -33,6 +33,7 @@ std::string render_stats_text(const Stats& s, const FrameworkLookup& frameworks,
     out += "\n\n" + style.bold("By competency (entries tagged, each entry counted once per item)") + "\n";
     Table items({"ITEM", "NAME", "ENTRIES"});
     items.align(2, Table::Align::right);
+    items.shrink(1);
     for (const auto& i : items_in_framework_order(s, frameworks)) {
         items.add_row({Cell(i.ref, "36"), i.name, std::to_string(i.entries)});
     }

@@ -141,6 +141,38 @@ std::size_t display_width(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u; }));
 }
 
+std::string truncate(std::string_view s, std::size_t width, bool from_start) {
+    const std::size_t w = display_width(s);
+    if (w <= width) return std::string(s);
+    if (width == 0) return "";
+    static constexpr std::string_view kEllipsis = "…";
+    const auto is_start = [](char c) { return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u; };
+    if (from_start) {
+        // Keep the last width-1 code points.
+        std::size_t keep = width - 1;
+        std::size_t i = s.size();
+        while (i > 0 && keep > 0) {
+            --i;
+            if (is_start(s[i])) --keep;
+        }
+        while (i < s.size() && s[i] == ' ') ++i;
+        return std::string(kEllipsis) + std::string(s.substr(i));
+    }
+    // Keep the first width-1 code points.
+    std::size_t keep = width - 1;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (is_start(s[i])) {
+            if (keep == 0) break;
+            --keep;
+        }
+        ++i;
+    }
+    std::string out(s.substr(0, i));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + std::string(kEllipsis);
+}
+
 bool is_slug(std::string_view s) {
     if (s.empty() || s.front() == '-' || s.back() == '-') return false;
     char prev = 0;

@@ -44,6 +44,12 @@ LineColumn line_column_at(std::string_view s, std::size_t offset);
 /// Latin text we print; no East Asian wide characters in our data).
 std::size_t display_width(std::string_view s);
 
+/// `s` cut to at most `width` columns (display_width): unchanged when it fits, else its
+/// first width-1 code points, spaces at the cut dropped, then "…" (U+2026, one column).
+/// With `from_start` the end is kept instead: "…" then the last code points (for paths).
+/// Never splits a code point; width 0 gives "".
+std::string truncate(std::string_view s, std::size_t width, bool from_start = false);
+
 /// Lowercase ASCII letters, digits and single hyphens: "engaging-the-team".
 bool is_slug(std::string_view s);
 
@@ -90,7 +96,9 @@ enum class HtmlSink { attribute, content };
 /// The one HTML escaper: every text from a user's file that reaches HTML goes through it.
 std::string escape_html(std::string_view s, HtmlSink sink = HtmlSink::attribute);
 
-/// Split text into lines of at most `width` columns at word boundaries.
+/// Split text into lines of at most `width` columns at word boundaries (runs of white
+/// space become one space). Never breaks inside a word: a word longer than `width`
+/// stands alone on a line that is longer than `width`.
 std::vector<std::string> wrap(std::string_view s, std::size_t width);
 
 }  // namespace leadctl::text

@@ -125,4 +125,33 @@ TEST_SUITE("core::text") {
         CHECK(lines[2] == "five six");
         CHECK(display_width("\xc3\xa9t\xc3\xa9") == 3);
     }
+
+    TEST_CASE("wrap never breaks inside a word: a longer word overflows on its own line") {
+        const auto lines = wrap("a verylongwordindeed b", 6);
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[0] == "a");
+        CHECK(lines[1] == "verylongwordindeed");
+        CHECK(lines[2] == "b");
+        // Width is measured in code points, not bytes.
+        const auto accents = wrap("\xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9", 7);
+        REQUIRE(accents.size() == 1);
+    }
+
+    TEST_CASE("truncate cuts to a display width with one ellipsis") {
+        CHECK(truncate("Managing Yourself", 20) == "Managing Yourself");
+        CHECK(truncate("Managing Yourself", 17) == "Managing Yourself");
+        CHECK(truncate("Managing Yourself", 12) == "Managing Yo\u2026");
+        CHECK(display_width(truncate("Managing Yourself", 12)) == 12);
+        // The space before the cut is dropped, so the ellipsis follows a letter.
+        CHECK(truncate("Managing Yourself", 10) == "Managing\u2026");
+        CHECK(truncate("abc", 1) == "\u2026");
+        CHECK(truncate("abc", 0).empty());
+        // Multi-byte code points are kept whole and counted as one column each.
+        CHECK(truncate("caf\xc3\xa9s et th\xc3\xa9s", 5) == "caf\xc3\xa9\u2026");
+        CHECK(truncate("\xc3\xa9\xc3\xa9\xc3\xa9", 2) == "\xc3\xa9\u2026");
+        // from_start keeps the end (a path's file name).
+        CHECK(truncate("frameworks/local.yaml", 11, true) == "\u2026local.yaml");
+        CHECK(truncate("a b.yaml", 7, true) == "\u2026b.yaml");
+        CHECK(truncate("\xc3\xa9\xc3\xa9\xc3\xa9", 2, true) == "\u2026\xc3\xa9");
+    }
 }
