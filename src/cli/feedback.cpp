@@ -3,9 +3,11 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "core/feedback/feedback_compare.hpp"
 #include "core/feedback/feedback_summary.hpp"
 #include "core/feedback/round_import.hpp"
 #include "core/render/render_feedback.hpp"
+#include "core/render/render_feedback_compare.hpp"
 #include "core/util/date.hpp"
 #include "core/util/files.hpp"
 #include "core/util/text.hpp"
@@ -45,6 +47,17 @@ struct FeedbackImportOptions {
     RoundImportOptions round;
     /// --output: written atomically
     std::string output;
+};
+
+struct FeedbackCompareOptions {
+    /// the earlier and the later round file
+    std::string old_file, new_file;
+    /// --format: text, markdown, json or html
+    std::string format = "text";
+    /// --output: written atomically
+    std::string output;
+    /// --min-raters: smallest anonymous group shown, in both rounds
+    int min_raters = 3;
 };
 
 int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
@@ -101,6 +114,48 @@ int run_feedback_import(FeedbackImportOptions o, Context& ctx) {
         return kExitFindings;
     }
     write_output(ctx, o.output, imported.yaml, {o.file});
+    return kExitOk;
+}
+
+int run_feedback_compare(const FeedbackCompareOptions& o, Context& ctx) {
+    if (o.min_raters < 1) throw UsageError("--min-raters must be 1 or more");
+    // Both rounds are read and checked before anything is said of either.
+    std::vector<std::optional<Round>> rounds;
+    for (const auto* path : {&o.old_file, &o.new_file}) {
+        auto read = files::read(*path);
+        if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", *path, read.error));
+        ctx.note_input(*path);
+        auto load = load_round(*read.text, *path, registry_source(ctx).lookup);
+        for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
+        rounds.push_back(std::move(load.round));
+    }
+    for (std::size_t k = 0; k < 2; ++k) {
+        if (!rounds[k]) {
+            const auto& path = k == 0 ? o.old_file : o.new_file;
+            ctx.io().err << fmt::format("leadctl: {} has errors; nothing written (leadctl feedback validate {})\n",
+                                        text::terminal_safe(path), text::terminal_safe(path));
+            return kExitFindings;
+        }
+    }
+    const Round& before = *rounds[0];
+    const Round& after = *rounds[1];
+    if (const auto why = incomparable(before, after); !why.empty()) {
+        ctx.io().err << fmt::format("leadctl: cannot compare {} with {}: {}; nothing written\n",
+                                    text::terminal_safe(o.old_file), text::terminal_safe(o.new_file),
+                                    text::terminal_safe(why));
+        return kExitFindings;
+    }
+    if (after.closed < before.closed) {
+        ctx.warn(fmt::format("{} closed on {}, before {} ({}): the changes shown are the second minus the first",
+                             o.new_file, after.closed.str(), o.old_file, before.closed.str()));
+    }
+    CompareOptions options;
+    options.feedback.min_raters = o.min_raters;
+    const RoundCompare c = compare_rounds(before, after, options);
+    const auto* format = find_format(kCompareFormats, o.format);  // CLI11 has checked the name
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    write_output(ctx, o.output, format->write(c, style), {o.old_file, o.new_file});
     return kExitOk;
 }
 
@@ -183,6 +238,32 @@ Example:
       --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
     import->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx);
 });
+
+auto cmp = std::make_shared<FeedbackCompareOptions>();
+auto* compare = group->add_subcommand("compare", "Two rounds of one person: what changed beyond the raters' spread");
+compare->add_option("old", cmp->old_file, "The earlier round file")->required()->type_name("OLD");
+compare->add_option("new", cmp->new_file, "The later round file")->required()->type_name("NEW");
+add_format_option(*compare, cmp->format, kCompareFormats);
+compare->add_option("-o,--output", cmp->output, "Write the comparison to FILE (atomically) instead of standard output")
+    ->type_name("FILE");
+compare
+    ->add_option("--min-raters", cmp->min_raters,
+                 "Smallest group shown in either round, as in feedback report (default 3)")
+    ->type_name("N");
+compare->footer(R"(Per item: others' mean and count in each round, the change, the margin it must
+exceed to be flagged, improved or declined, and the self rating before and after.
+Rule (leadctl's own): a change is flagged when it is larger than 2 standard errors
+of the difference of the two means, sqrt(s1^2/n1 + s2^2/n2), each spread s taken as
+at least 0.29 (rounding to a whole rating), with at least 2 others' ratings of the
+item in each round. A self rating is never flagged. Only what feedback report would
+show of each round is compared; no output holds a rater's id.
+The rounds must be about the same person and framework, on the same scale.
+Exit status: 0 written, 1 a round has errors or the rounds cannot be compared
+(nothing written), 2 unreadable file or bad command line.
+
+Example:
+  leadctl feedback compare round-2025.yaml round-2026.yaml --format html -o change.html)");
+compare->callback([&ctx, &result, cmp] { result.exit_code = run_feedback_compare(*cmp, ctx); });
 }  // namespace leadctl::cli
 
 }  // namespace leadctl::cli

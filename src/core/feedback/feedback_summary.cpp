@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace leadctl {
 
@@ -18,6 +19,11 @@ RatingStat stat_of(const std::vector<double>& v) {
     s.mean = sum / static_cast<double>(v.size());
     s.min = *std::min_element(v.begin(), v.end());
     s.max = *std::max_element(v.begin(), v.end());
+    if (v.size() >= 2) {
+        double ss = 0;
+        for (double x : v) ss += (x - s.mean) * (x - s.mean);
+        s.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+    }
     return s;
 }
 

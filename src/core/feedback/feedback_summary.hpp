@@ -28,6 +28,7 @@ struct FeedbackOptions {
 struct RatingStat {
     int n = 0;
     double mean = 0, min = 0, max = 0;
+    double sd = 0;  ///< sample standard deviation (n - 1); 0 when n < 2
 };
 
 struct GroupCell {
