@@ -3,16 +3,21 @@
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "core/evidence/log_files.hpp"
+#include "core/feedback/feedback_cohort.hpp"
 #include "core/feedback/feedback_compare.hpp"
 #include "core/feedback/feedback_summary.hpp"
 #include "core/feedback/round_import.hpp"
 #include "core/render/render_feedback.hpp"
+#include "core/render/render_feedback_cohort.hpp"
 #include "core/render/render_feedback_compare.hpp"
 #include "core/util/date.hpp"
 #include "core/util/files.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <filesystem>
 
 namespace leadctl::cli {
 
@@ -30,14 +35,16 @@ struct FeedbackValidateOptions {
 };
 
 struct FeedbackReportOptions {
-    /// the round file
-    std::string file;
+    /// the round file, or (several, or folders) the rounds of a cohort
+    std::vector<std::string> files;
     /// --format: text, markdown, json or html
     std::string format = "text";
     /// --output: written atomically
     std::string output;
     /// --min-raters: smallest anonymous group shown
     int min_raters = 3;
+    /// --min-people: fewest people whose means make a cohort item's spread shown
+    int min_people = 5;
 };
 
 struct FeedbackImportOptions {
@@ -75,16 +82,86 @@ int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
     return report_diagnostics(ctx, all, o.files.size(), o.format, o.strict, unreadable);
 }
 
+/// The round files named: files as given, folders searched (recursively, sorted) for
+/// *.yaml and *.yml. A path that does not exist is a usage error.
+std::vector<std::string> round_files(const std::vector<std::string>& paths) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec)) {
+            if (!fs::exists(p, ec)) throw UsageError(fmt::format("{}: no such file or folder", p));
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            const auto format = log_format_of_name(it->path().string());
+            if (format && *format == LogFormat::yaml) found.push_back(it->path().string());
+        }
+        if (ec) throw UsageError(fmt::format("cannot read the folder {}: {}", p, ec.message()));
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+int run_feedback_cohort(const FeedbackReportOptions& o, Context& ctx) {
+    if (o.min_people < 1) throw UsageError("--min-people must be 1 or more");
+    const auto paths = round_files(o.files);
+    if (paths.empty()) throw UsageError("no round files (*.yaml, *.yml) found in the folders given");
+    std::vector<Round> rounds;
+    rounds.reserve(paths.size());
+    std::vector<std::string> loaded_from;
+    std::vector<std::pair<std::string, std::string>> broken;
+    for (const auto& path : paths) {
+        auto read = files::read(path);
+        if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", path, read.error));
+        ctx.note_input(path);
+        auto load = load_round(*read.text, path, registry_source(ctx).lookup);
+        for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
+        if (!load.round) {
+            broken.emplace_back(path, fmt::format("it has errors (leadctl feedback validate {})", path));
+            continue;
+        }
+        rounds.push_back(std::move(*load.round));
+        loaded_from.push_back(path);
+    }
+    std::vector<CohortRound> given;
+    for (std::size_t k = 0; k < rounds.size(); ++k) given.push_back({loaded_from[k], &rounds[k]});
+    CohortFeedbackOptions options;
+    options.feedback.min_raters = o.min_raters;
+    options.min_people = o.min_people;
+    CohortFeedback c = summarise_cohort(given, options);
+    if (!c.framework) {
+        ctx.io().err << "leadctl: no round could be read; nothing written\n";
+        return kExitFindings;
+    }
+    c.not_included.insert(c.not_included.begin(), broken.begin(), broken.end());
+    for (const auto& [file, why] : c.not_included) {
+        ctx.warn(fmt::format("{}: not included: {}", file, why));
+    }
+    const auto* format = find_format(kFeedbackCohortFormats, o.format);  // same names as the report's
+    Style style = o.output.empty() ? ctx.out_style() : Style{};
+    style.generated = generated_on(ctx);
+    write_output(ctx, o.output, format->write(c, style), paths);
+    return c.not_included.empty() ? kExitOk : kExitFindings;
+}
+
 int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     if (o.min_raters < 1) throw UsageError("--min-raters must be 1 or more");
-    auto read = files::read(o.file);
-    if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
-    ctx.note_input(o.file);
-    auto load = load_round(*read.text, o.file, registry_source(ctx).lookup);
+    std::error_code ec;
+    if (o.files.size() > 1 || std::filesystem::is_directory(o.files.front(), ec)) return run_feedback_cohort(o, ctx);
+    const std::string& file = o.files.front();
+    auto read = files::read(file);
+    if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", file, read.error));
+    ctx.note_input(file);
+    auto load = load_round(*read.text, file, registry_source(ctx).lookup);
     for (const auto& d : load.diagnostics.items()) ctx.print_diagnostic(d);
     if (!load.round) {
         ctx.io().err << fmt::format("leadctl: {} has errors; nothing written (leadctl feedback validate {})\n",
-                                    text::terminal_safe(o.file), text::terminal_safe(o.file));
+                                    text::terminal_safe(file), text::terminal_safe(file));
         return kExitFindings;
     }
     FeedbackOptions options;
@@ -94,7 +171,7 @@ int run_feedback_report(const FeedbackReportOptions& o, Context& ctx) {
     Style style = o.output.empty() ? ctx.out_style() : Style{};
     style.generated = generated_on(ctx);
     const std::string out = format->write(s, style);
-    write_output(ctx, o.output, out, {o.file});
+    write_output(ctx, o.output, out, {file});
     return kExitOk;
 }
 
@@ -188,7 +265,12 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
 
     auto r = std::make_shared<FeedbackReportOptions>();
     auto* report = group->add_subcommand("report", "Self against others, per item, with anonymity kept");
-    report->add_option("file", r->file, "The round file")->required()->type_name("FILE");
+    report
+        ->add_option("files", r->files,
+                     "The round file; several files, or folders of them, for the cohort view (the latest round of "
+                     "each person)")
+        ->required()
+        ->type_name("FILE|DIR");
     add_format_option(*report, r->format, kFeedbackFormats);
     report->add_option("-o,--output", r->output, "Write the report to FILE (atomically) instead of standard output")
         ->type_name("FILE");
@@ -196,13 +278,24 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
         ->add_option("--min-raters", r->min_raters,
                      "Smallest group shown, so that no rater can be singled out (default 3)")
         ->type_name("N");
+    report
+        ->add_option("--min-people", r->min_people,
+                     "Cohort view: fewest people whose means make an item's spread shown (default 5)")
+        ->type_name("N");
     report->footer(R"(Per item: the self rating, each shown group's mean, all others' mean and
 count, and mean importance; flags blind spot, hidden strength, strength and
 priority (rules in leadctl-feedback(5)). No output ever holds a rater's id.
 A group with fewer than --min-raters raters is merged into "other" when that
 makes "other" large enough, else left out; the line manager is shown as such
 and is not anonymous. Exit status: 0 written, 1 the round has errors (nothing
-written), 2 unreadable file or bad command line.)");
+written), 2 unreadable file or bad command line.
+
+Cohort view (several files, or folders searched for *.yaml and *.yml): per item
+the spread of the people's others' means (median, quartiles, range, people per
+scale point, blind spots), each person counted once with their latest round and
+each round showing only what its own report would. An item is shown only when at
+least --min-people people contribute. Rounds with errors, or of another framework
+or scale than the first, are listed as not included (exit 1, the rest written).)");
     report->callback([&ctx, &result, r] { result.exit_code = run_feedback_report(*r, ctx); });
 
     auto im = std::make_shared<FeedbackImportOptions>();
