@@ -151,26 +151,26 @@ written), 2 unreadable file or bad command line.)");
     report->callback([&ctx, &result, r] { result.exit_code = run_feedback_report(*r, ctx); });
 
     auto im = std::make_shared<FeedbackImportOptions>();
-    auto* import = group->add_subcommand("import", "Turn a survey export (CSV) into a round file");
-    import->add_option("file", im->file, "The CSV export: long (a row per rating) or wide (a row per rater)")
+    auto* import_cmd = group->add_subcommand("import", "Turn a survey export (CSV) into a round file");
+    import_cmd->add_option("file", im->file, "The CSV export: long (a row per rating) or wide (a row per rater)")
         ->required()
         ->type_name("FILE");
-    import->add_option("--framework", im->round.framework, "The framework rated (its id)")
+    import_cmd->add_option("--framework", im->round.framework, "The framework rated (its id)")
         ->required()
         ->type_name("FRAMEWORK");
-    import->add_option("--person", im->round.person_id, "The id of the person the round is about")
+    import_cmd->add_option("--person", im->round.person_id, "The id of the person the round is about")
         ->required()
         ->type_name("ID");
-    import->add_option("--name", im->round.person_name, "The person's name")->type_name("NAME");
-    import->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
-    import->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
-    import->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
-    import->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
+    import_cmd->add_option("--name", im->round.person_name, "The person's name")->type_name("NAME");
+    import_cmd->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
+    import_cmd->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
+    import_cmd->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
+    import_cmd->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
         ->type_name("TEXT");
-    import
+    import_cmd
         ->add_option("-o,--output", im->output, "Write the round file to FILE (atomically) instead of standard output")
         ->type_name("FILE");
-    import->footer(R"(Long form: columns rater, group, item, rating, and optionally importance and
+    import_cmd->footer(R"(Long form: columns rater, group, item, rating, and optionally importance and
 comment (one row per rating). Wide form: rater, group, then one column per item,
 named by its code, reference or name, with optional "<item> importance" and
 "<item> comment" columns (one row per rater; an empty cell: not rated). Ratings
@@ -181,8 +181,7 @@ and nothing is written on an error (exit 1).
 Example:
   leadctl feedback import hlm360-export.csv --framework hlm --person st-anaes-0219 \
       --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
-    import->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx);
-});
-}  // namespace leadctl::cli
+    import_cmd->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx); });
+}
 
 }  // namespace leadctl::cli
