@@ -1,4 +1,4 @@
-// `leadctl feedback`: 360-degree feedback rounds (validate, report).
+// `leadctl feedback`: 360-degree feedback rounds (validate, report, import, template).
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
@@ -6,6 +6,7 @@
 #include "core/feedback/feedback_summary.hpp"
 #include "core/feedback/round_import.hpp"
 #include "core/render/render_feedback.hpp"
+#include "core/render/render_feedback_template.hpp"
 #include "core/util/date.hpp"
 #include "core/util/files.hpp"
 #include "core/util/text.hpp"
@@ -104,6 +105,36 @@ int run_feedback_import(FeedbackImportOptions o, Context& ctx) {
     return kExitOk;
 }
 
+struct FeedbackTemplateOptions {
+    /// --framework: the framework rated (its id)
+    std::string framework;
+    /// --format: csv, markdown or html
+    std::string format = "csv";
+    /// --output: written atomically
+    std::string output;
+};
+
+int run_feedback_template(const FeedbackTemplateOptions& o, Context& ctx) {
+    const auto fw = ctx.framework(o.framework);  // unknown: a usage error with the known ids
+    const auto built = build_feedback_template(*fw);
+    if (!built.form) {
+        std::vector<std::string> rated;  // the frameworks that do have a template
+        for (const auto& id : ctx.registry().ids()) {
+            if (const auto other = ctx.registry().get(id); other && build_feedback_template(*other).form) {
+                rated.push_back(id);
+            }
+        }
+        throw UsageError(built.problem + (rated.empty()
+                                              ? std::string()
+                                              : "; frameworks with a scale of levels: " + text::join(rated, ", ")));
+    }
+    const auto* format = find_format(kFeedbackTemplateFormats, o.format);  // CLI11 has checked the name
+    Style style;
+    style.generated = generated_on(ctx);
+    write_output(ctx, o.output, format->write(*built.form, style), {});
+    return kExitOk;
+}
+
 }  // namespace
 
 void setup_feedback(CLI::App& app, Context& ctx, CommandResult& result) {
@@ -182,6 +213,28 @@ Example:
   leadctl feedback import hlm360-export.csv --framework hlm --person st-anaes-0219 \
       --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
     import_cmd->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx); });
+
+    auto tp = std::make_shared<FeedbackTemplateOptions>();
+    auto* form = group->add_subcommand("template", "A blank form for raters, and the CSV that import reads back");
+    form->add_option("--framework", tp->framework, "The framework rated (its id)")->required()->type_name("FRAMEWORK");
+    add_format_option(*form, tp->format, kFeedbackTemplateFormats);
+    form->add_option("-o,--output", tp->output, "Write the template to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    form->footer(R"(csv: the header row of a wide survey export and no data: rater, group, then
+per item rated (those with no sub-items, in framework order) its code,
+"<code> importance" and "<code> comment" (an item whose code is a column name,
+such as "group", is named by its reference). Fill in a row per rater, a rating
+as a level id or rank, importance 1 to 5, and read it with feedback import.
+markdown, html: a printable form for one rater (the HTML prints on A4): who
+they are to the person, the framework's scale, then per item a box per level,
+importance 1 to 5 and room for a comment. A framework with no scale of levels
+has no template, as import reads ratings only as levels of the scale. Exit
+status: 0 written, 2 unknown framework, no scale of levels or bad command line.
+
+Examples:
+  leadctl feedback template --framework hlm -o hlm360.csv
+  leadctl feedback template --framework hlm --format html -o hlm360-form.html)");
+    form->callback([&ctx, &result, tp] { result.exit_code = run_feedback_template(*tp, ctx); });
 }
 
 }  // namespace leadctl::cli
