@@ -1,4 +1,4 @@
-// `leadctl feedback`: 360-degree feedback rounds (validate, report).
+// `leadctl feedback`: 360-degree feedback rounds (validate, report, import, template).
 #include "cli/commands.hpp"
 #include "cli/evidence_common.hpp"
 #include "cli/exit_codes.hpp"
@@ -11,6 +11,7 @@
 #include "core/render/render_feedback.hpp"
 #include "core/render/render_feedback_cohort.hpp"
 #include "core/render/render_feedback_compare.hpp"
+#include "core/render/render_feedback_template.hpp"
 #include "core/util/date.hpp"
 #include "core/util/files.hpp"
 #include "core/util/text.hpp"
@@ -236,6 +237,36 @@ int run_feedback_compare(const FeedbackCompareOptions& o, Context& ctx) {
     return kExitOk;
 }
 
+struct FeedbackTemplateOptions {
+    /// --framework: the framework rated (its id)
+    std::string framework;
+    /// --format: csv, markdown or html
+    std::string format = "csv";
+    /// --output: written atomically
+    std::string output;
+};
+
+int run_feedback_template(const FeedbackTemplateOptions& o, Context& ctx) {
+    const auto fw = ctx.framework(o.framework);  // unknown: a usage error with the known ids
+    const auto built = build_feedback_template(*fw);
+    if (!built.form) {
+        std::vector<std::string> rated;  // the frameworks that do have a template
+        for (const auto& id : ctx.registry().ids()) {
+            if (const auto other = ctx.registry().get(id); other && build_feedback_template(*other).form) {
+                rated.push_back(id);
+            }
+        }
+        throw UsageError(built.problem + (rated.empty()
+                                              ? std::string()
+                                              : "; frameworks with a scale of levels: " + text::join(rated, ", ")));
+    }
+    const auto* format = find_format(kFeedbackTemplateFormats, o.format);  // CLI11 has checked the name
+    Style style;
+    style.generated = generated_on(ctx);
+    write_output(ctx, o.output, format->write(*built.form, style), {});
+    return kExitOk;
+}
+
 }  // namespace
 
 void setup_feedback(CLI::App& app, Context& ctx, CommandResult& result) {
@@ -299,26 +330,26 @@ or scale than the first, are listed as not included (exit 1, the rest written).)
     report->callback([&ctx, &result, r] { result.exit_code = run_feedback_report(*r, ctx); });
 
     auto im = std::make_shared<FeedbackImportOptions>();
-    auto* import = group->add_subcommand("import", "Turn a survey export (CSV) into a round file");
-    import->add_option("file", im->file, "The CSV export: long (a row per rating) or wide (a row per rater)")
+    auto* import_cmd = group->add_subcommand("import", "Turn a survey export (CSV) into a round file");
+    import_cmd->add_option("file", im->file, "The CSV export: long (a row per rating) or wide (a row per rater)")
         ->required()
         ->type_name("FILE");
-    import->add_option("--framework", im->round.framework, "The framework rated (its id)")
+    import_cmd->add_option("--framework", im->round.framework, "The framework rated (its id)")
         ->required()
         ->type_name("FRAMEWORK");
-    import->add_option("--person", im->round.person_id, "The id of the person the round is about")
+    import_cmd->add_option("--person", im->round.person_id, "The id of the person the round is about")
         ->required()
         ->type_name("ID");
-    import->add_option("--name", im->round.person_name, "The person's name")->type_name("NAME");
-    import->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
-    import->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
-    import->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
-    import->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
+    import_cmd->add_option("--name", im->round.person_name, "The person's name")->type_name("NAME");
+    import_cmd->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
+    import_cmd->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
+    import_cmd->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
+    import_cmd->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
         ->type_name("TEXT");
-    import
+    import_cmd
         ->add_option("-o,--output", im->output, "Write the round file to FILE (atomically) instead of standard output")
         ->type_name("FILE");
-    import->footer(R"(Long form: columns rater, group, item, rating, and optionally importance and
+    import_cmd->footer(R"(Long form: columns rater, group, item, rating, and optionally importance and
 comment (one row per rating). Wide form: rater, group, then one column per item,
 named by its code, reference or name, with optional "<item> importance" and
 "<item> comment" columns (one row per rater; an empty cell: not rated). Ratings
@@ -329,34 +360,57 @@ and nothing is written on an error (exit 1).
 Example:
   leadctl feedback import hlm360-export.csv --framework hlm --person st-anaes-0219 \
       --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
-    import->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx);
-});
+    import_cmd->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx); });
 
-auto cmp = std::make_shared<FeedbackCompareOptions>();
-auto* compare = group->add_subcommand("compare", "Two rounds of one person: what changed beyond the raters' spread");
-compare->add_option("old", cmp->old_file, "The earlier round file")->required()->type_name("OLD");
-compare->add_option("new", cmp->new_file, "The later round file")->required()->type_name("NEW");
-add_format_option(*compare, cmp->format, kCompareFormats);
-compare->add_option("-o,--output", cmp->output, "Write the comparison to FILE (atomically) instead of standard output")
-    ->type_name("FILE");
-compare
-    ->add_option("--min-raters", cmp->min_raters,
-                 "Smallest group shown in either round, as in feedback report (default 3)")
-    ->type_name("N");
-compare->footer(R"(Per item: others' mean and count in each round, the change, the margin it must
-exceed to be flagged, improved or declined, and the self rating before and after.
-Rule (leadctl's own): a change is flagged when it is larger than 2 standard errors
-of the difference of the two means, sqrt(s1^2/n1 + s2^2/n2), each spread s taken as
-at least 0.29 (rounding to a whole rating), with at least 2 others' ratings of the
-item in each round. A self rating is never flagged. Only what feedback report would
-show of each round is compared; no output holds a rater's id.
-The rounds must be about the same person and framework, on the same scale.
-Exit status: 0 written, 1 a round has errors or the rounds cannot be compared
-(nothing written), 2 unreadable file or bad command line.
+    auto tp = std::make_shared<FeedbackTemplateOptions>();
+    auto* form = group->add_subcommand("template", "A blank form for raters, and the CSV that import reads back");
+    form->add_option("--framework", tp->framework, "The framework rated (its id)")->required()->type_name("FRAMEWORK");
+    add_format_option(*form, tp->format, kFeedbackTemplateFormats);
+    form->add_option("-o,--output", tp->output, "Write the template to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    form->footer(R"(csv: the header row of a wide survey export and no data: rater, group, then
+per item rated (those with no sub-items, in framework order) its code,
+"<code> importance" and "<code> comment" (an item whose code is a column name,
+such as "group", is named by its reference). Fill in a row per rater, a rating
+as a level id or rank, importance 1 to 5, and read it with feedback import.
+markdown, html: a printable form for one rater (the HTML prints on A4): who
+they are to the person, the framework's scale, then per item a box per level,
+importance 1 to 5 and room for a comment. A framework with no scale of levels
+has no template, as import reads ratings only as levels of the scale. Exit
+status: 0 written, 2 unknown framework, no scale of levels or bad command line.
 
-Example:
-  leadctl feedback compare round-2025.yaml round-2026.yaml --format html -o change.html)");
-compare->callback([&ctx, &result, cmp] { result.exit_code = run_feedback_compare(*cmp, ctx); });
-}  // namespace leadctl::cli
+Examples:
+  leadctl feedback template --framework hlm -o hlm360.csv
+  leadctl feedback template --framework hlm --format html -o hlm360-form.html)");
+    form->callback([&ctx, &result, tp] { result.exit_code = run_feedback_template(*tp, ctx); });
+
+    auto cmp = std::make_shared<FeedbackCompareOptions>();
+    auto* compare =
+        group->add_subcommand("compare", "Two rounds of one person: what changed beyond the raters' spread");
+    compare->add_option("old", cmp->old_file, "The earlier round file")->required()->type_name("OLD");
+    compare->add_option("new", cmp->new_file, "The later round file")->required()->type_name("NEW");
+    add_format_option(*compare, cmp->format, kCompareFormats);
+    compare
+        ->add_option("-o,--output", cmp->output, "Write the comparison to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+    compare
+        ->add_option("--min-raters", cmp->min_raters,
+                     "Smallest group shown in either round, as in feedback report (default 3)")
+        ->type_name("N");
+    compare->footer(R"(Per item: others' mean and count in each round, the change, the margin it must
+    exceed to be flagged, improved or declined, and the self rating before and after.
+    Rule (leadctl's own): a change is flagged when it is larger than 2 standard errors
+    of the difference of the two means, sqrt(s1^2/n1 + s2^2/n2), each spread s taken as
+    at least 0.29 (rounding to a whole rating), with at least 2 others' ratings of the
+    item in each round. A self rating is never flagged. Only what feedback report would
+    show of each round is compared; no output holds a rater's id.
+    The rounds must be about the same person and framework, on the same scale.
+    Exit status: 0 written, 1 a round has errors or the rounds cannot be compared
+    (nothing written), 2 unreadable file or bad command line.
+
+    Example:
+      leadctl feedback compare round-2025.yaml round-2026.yaml --format html -o change.html)");
+    compare->callback([&ctx, &result, cmp] { result.exit_code = run_feedback_compare(*cmp, ctx); });
+}
 
 }  // namespace leadctl::cli
