@@ -1,6 +1,7 @@
 #include "core/feedback/feedback_cohort.hpp"
 #include "core/model/framework_loader.hpp"
 #include "core/render/render_feedback_cohort.hpp"
+#include "feedback_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,23 +12,6 @@
 using namespace leadctl;
 
 namespace {
-
-const Framework& demo() {
-    static const Framework fw = *load_framework(R"(id: demo
-title: Demo
-scale:
-  - {id: low, name: Low}
-  - {id: mid, name: Mid}
-  - {id: high, name: High}
-  - {id: top, name: Top}
-items:
-  - {code: "1", name: One}
-  - {code: "2", name: Two}
-)",
-                                                "demo.yaml")
-                                     .framework;
-    return fw;
-}
 
 /// A round of `person` closing on `closed`: self rates item 1 at `self`, and three
 /// peers rate item 1 at `peers` each; `item2` peers rate item 2 (0: nobody does).
@@ -41,8 +25,7 @@ Round make(const std::string& person, const std::string& closed, int self, int p
         y += fmt::format("  - {{rater: {}, item: \"1\", rating: {}}}\n", r, peers);
         if (item2 > 0) y += fmt::format("  - {{rater: {}, item: \"2\", rating: {}}}\n", r, item2);
     }
-    auto load = load_round(y, "round.yaml",
-                           [](std::string_view id) -> const Framework* { return id == "demo" ? &demo() : nullptr; });
+    auto load = load_round(y, "round.yaml", testing::feedback_demo_lookup);
     REQUIRE_MESSAGE(load.round.has_value(), y);
     return std::move(*load.round);
 }

@@ -1,6 +1,7 @@
 #include "core/feedback/feedback_compare.hpp"
 #include "core/model/framework_loader.hpp"
 #include "core/render/render_feedback_compare.hpp"
+#include "feedback_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,24 +14,6 @@
 using namespace leadctl;
 
 namespace {
-
-const Framework& demo() {
-    static const Framework fw = *load_framework(R"(id: demo
-title: Demo
-scale:
-  - {id: low, name: Low}
-  - {id: mid, name: Mid}
-  - {id: high, name: High}
-  - {id: top, name: Top}
-items:
-  - {code: "1", name: One}
-  - {code: "2", name: Two}
-  - {code: "3", name: Three}
-)",
-                                                "demo.yaml")
-                                     .framework;
-    return fw;
-}
 
 const Framework& other_fw() {
     static const Framework fw = *load_framework(R"(id: other
@@ -65,7 +48,7 @@ Round make(const std::string& person, const std::map<std::string, std::vector<in
         }
     }
     auto load = load_round(y, "round.yaml", [](std::string_view id) -> const Framework* {
-        if (id == "demo") return &demo();
+        if (id == "demo") return &testing::feedback_demo();
         if (id == "other") return &other_fw();
         return nullptr;
     });

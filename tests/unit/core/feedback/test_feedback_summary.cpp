@@ -1,6 +1,7 @@
 #include "core/feedback/feedback_summary.hpp"
 #include "core/model/framework_loader.hpp"
 #include "core/render/render_feedback.hpp"
+#include "feedback_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,25 +12,6 @@
 using namespace leadctl;
 
 namespace {
-
-const Framework& demo() {
-    static const Framework fw = *load_framework(R"(id: demo
-title: Demo
-scale:
-  - {id: low, name: Low}
-  - {id: mid, name: Mid}
-  - {id: high, name: High}
-  - {id: top, name: Top}
-items:
-  - {code: "1", name: One}
-  - {code: "2", name: Two}
-  - {code: "3", name: Three}
-  - {code: "4", name: Four}
-)",
-                                                "demo.yaml")
-                                     .framework;
-    return fw;
-}
 
 /// A round: raters as (id, group), responses as (rater id, item code, rating, importance).
 struct Spec {
@@ -52,8 +34,7 @@ std::string yaml_of(const Spec& s) {
 }
 
 RoundLoad load(const std::string& yaml) {
-    return load_round(yaml, "round.yaml",
-                      [](std::string_view id) -> const Framework* { return id == "demo" ? &demo() : nullptr; });
+    return load_round(yaml, "round.yaml", testing::feedback_demo_lookup);
 }
 
 /// Everyone rates every item with `rating`, importance 3.
