@@ -39,7 +39,7 @@ CohortFeedback summarise_cohort(const std::vector<CohortRound>& rounds, const Co
 
     // One round per person: the latest by closing date (the later file on a tie).
     std::map<std::string, std::size_t> latest;
-    std::vector<std::size_t> kept;
+    std::vector<bool> comparable(rounds.size(), false);
     for (std::size_t k = 0; k < rounds.size(); ++k) {
         const Round& r = *rounds[k].round;
         if (r.framework != first.framework) {
@@ -52,19 +52,13 @@ CohortFeedback summarise_cohort(const std::vector<CohortRound>& rounds, const Co
             out.not_included.emplace_back(rounds[k].file, "it rates on another scale than the first round");
             continue;
         }
+        comparable[k] = true;
         auto [at, fresh] = latest.try_emplace(r.person_id, k);
         if (!fresh && !(r.closed < rounds[at->second].round->closed)) at->second = k;
     }
     for (std::size_t k = 0; k < rounds.size(); ++k) {
-        const auto at = latest.find(rounds[k].round->person_id);
-        if (at == latest.end()) continue;  // not included
-        if (rounds[k].round->framework != first.framework) continue;
-        if (at->second == k) {
-            out.counted.push_back(rounds[k]);
-        } else if (std::none_of(out.not_included.begin(), out.not_included.end(),
-                                [&](const auto& n) { return n.first == rounds[k].file; })) {
-            out.superseded.push_back(rounds[k]);
-        }
+        if (!comparable[k]) continue;
+        (latest.at(rounds[k].round->person_id) == k ? out.counted : out.superseded).push_back(rounds[k]);
     }
 
     std::vector<FeedbackSummary> summaries;

@@ -123,6 +123,10 @@ std::string footer(const Style& style, const Framework& fw, std::string_view aga
     return out;
 }
 
+std::string generated_by(const Style& style) {
+    return style.generated.empty() ? std::string() : "Generated on " + escape(style.generated) + " by leadctl. ";
+}
+
 std::string anchor(std::string_view ref) {
     std::string out = "item-";
     for (char c : ref) {

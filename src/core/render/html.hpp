@@ -47,6 +47,10 @@ std::string policy_sentence(const Policy& p);
 std::string footer(const Style& style, const Framework& fw, std::string_view against, const Date& as_of,
                    const Policy& policy);
 
+/// "Generated on DATE by leadctl. " (escaped) when `style.generated` is set, else "":
+/// the opening of the footers of the pages that have no assessment behind them.
+std::string generated_by(const Style& style);
+
 /// A fragment id from a reference: "mlcf:1.2" → "item-mlcf-1.2".
 std::string anchor(std::string_view ref);
 

@@ -1,6 +1,7 @@
 #include "core/render/render_feedback.hpp"
 
 #include "core/render/html.hpp"
+#include "core/render/numbers.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -19,11 +20,9 @@ constexpr RaterGroup kShownGroups[] = {RaterGroup::line_manager, RaterGroup::pee
 constexpr std::string_view kFlags[] = {"blind-spot", "hidden-strength", "strength", "priority"};
 
 std::string num(double x) {
-    return fmt::format("{:.1f}", x);
+    return render::one_decimal(x);
 }
-double round2(double x) {
-    return std::round(x * 100) / 100;
-}
+using render::round2;
 
 std::string group_words(RaterGroup g) {
     switch (g) {
@@ -364,7 +363,7 @@ std::string render_feedback_html(const FeedbackSummary& s, const Style& style) {
         out += "</ul>\n";
     }
     out += "<footer>\n<p>";
-    if (!style.generated.empty()) out += "Generated on " + e(style.generated) + " by leadctl. ";
+    out += html::generated_by(style);
     out += e(scale_line(s)) + "</p>\n</footer>\n";
     return out + html::end_page();
 }

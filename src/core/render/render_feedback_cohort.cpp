@@ -1,6 +1,7 @@
 #include "core/render/render_feedback_cohort.hpp"
 
 #include "core/render/html.hpp"
+#include "core/render/numbers.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -14,11 +15,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string num(double x) {
-    return fmt::format("{:.1f}", x);
+    return render::one_decimal(x);
 }
-double round2(double x) {
-    return std::round(x * 100) / 100;
-}
+using render::round2;
 
 std::string ref(const CohortFeedback& c, int item) {
     return c.framework->id + ":" + c.framework->items[static_cast<std::size_t>(item)].code;
@@ -226,7 +225,7 @@ std::string render_feedback_cohort_html(const CohortFeedback& c, const Style& st
         out += "</ul>\n";
     }
     out += "<footer>\n<p>";
-    if (!style.generated.empty()) out += "Generated on " + e(style.generated) + " by leadctl. ";
+    out += html::generated_by(style);
     out += e(rule_lines(c).front()) + "</p>\n</footer>\n";
     return out + html::end_page();
 }

@@ -1,6 +1,7 @@
 #include "core/render/render_feedback_compare.hpp"
 
 #include "core/render/html.hpp"
+#include "core/render/numbers.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -14,16 +15,14 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string num(double x) {
-    return fmt::format("{:.1f}", x);
+    return render::one_decimal(x);
 }
 std::string signed_num(double x) {
     // "+0.0" would claim a direction a rounded zero does not have.
     if (std::abs(x) < 0.05) return "0.0";
     return fmt::format("{:+.1f}", x);
 }
-double round2(double x) {
-    return std::round(x * 100) / 100;
-}
+using render::round2;
 
 const Framework& fw_of(const RoundCompare& c) {
     return *c.old_round->framework;
@@ -206,7 +205,7 @@ std::string render_compare_html(const RoundCompare& c, const Style& style) {
             e(self_cell(x, "–", " → ")));
     }
     out += "</tbody>\n</table>\n<footer>\n<p>";
-    if (!style.generated.empty()) out += "Generated on " + e(style.generated) + " by leadctl. ";
+    out += html::generated_by(style);
     out += e(rule(c)) + "</p>\n</footer>\n";
     return out + html::end_page();
 }

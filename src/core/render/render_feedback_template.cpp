@@ -203,7 +203,7 @@ std::string render_template_html(const FeedbackTemplate& t, const Style& style) 
         out += "<div class=\"comment\">Comment</div>\n</section>\n";
     }
     out += "<footer>\n<p>";
-    if (!style.generated.empty()) out += "Generated on " + e(style.generated) + " by leadctl. ";
+    out += html::generated_by(style);
     out += "Framework: " + e(framework_title(fw)) + " (<span class=\"code\">" + e(fw.id) + "</span>).</p>\n<p>" +
            e(entry_note(t)) + "</p>\n</footer>\n";
     return out + html::end_page();
