@@ -33,8 +33,8 @@ Date as_of_date(const std::string& as_of) {
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-std::vector<std::string> collect_logs(std::vector<std::string> paths) {
-    auto found = leadctl::collect_logs(std::move(paths));
+std::vector<std::string> collect_logs(std::vector<std::string> paths, std::optional<LogFormat> only) {
+    auto found = leadctl::collect_logs(std::move(paths), only);
     if (!found.problems.items().empty()) {
         const auto& d = found.problems.items().front();
         throw UsageError(fmt::format("{}: {}", d.location.file, d.message));

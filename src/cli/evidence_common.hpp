@@ -23,7 +23,7 @@ bool load_policy_option(Context& ctx, const std::string& path, Policy& policy);
 Date as_of_date(const std::string& as_of);
 
 /// leadctl::collect_logs (core/evidence/log_files.hpp), a missing path being a UsageError.
-std::vector<std::string> collect_logs(std::vector<std::string> paths);
+std::vector<std::string> collect_logs(std::vector<std::string> paths, std::optional<LogFormat> only = std::nullopt);
 
 /// The registry's frameworks as a FrameworkSource, each parsed on first lookup:
 /// the lookup changes the registry, so it is for the calling thread only. Work

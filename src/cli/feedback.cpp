@@ -83,34 +83,10 @@ int run_feedback_validate(const FeedbackValidateOptions& o, Context& ctx) {
     return report_diagnostics(ctx, all, o.files.size(), o.format, o.strict, unreadable);
 }
 
-/// The round files named: files as given, folders searched (recursively, sorted) for
-/// *.yaml and *.yml. A path that does not exist is a usage error.
-std::vector<std::string> round_files(const std::vector<std::string>& paths) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> out;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (!fs::is_directory(p, ec)) {
-            if (!fs::exists(p, ec)) throw UsageError(fmt::format("{}: no such file or folder", p));
-            out.push_back(p);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-            if (!it->is_regular_file(ec)) continue;
-            const auto format = log_format_of_name(it->path().string());
-            if (format && *format == LogFormat::yaml) found.push_back(it->path().string());
-        }
-        if (ec) throw UsageError(fmt::format("cannot read the folder {}: {}", p, ec.message()));
-        std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
-    }
-    return out;
-}
-
 int run_feedback_cohort(const FeedbackReportOptions& o, Context& ctx) {
     if (o.min_people < 1) throw UsageError("--min-people must be 1 or more");
-    const auto paths = round_files(o.files);
+    // Files as named; folders searched (recursively, sorted) for *.yaml and *.yml.
+    const auto paths = cli::collect_logs(o.files, LogFormat::yaml);
     if (paths.empty()) throw UsageError("no round files (*.yaml, *.yml) found in the folders given");
     std::vector<Round> rounds;
     rounds.reserve(paths.size());

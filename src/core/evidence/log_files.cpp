@@ -25,7 +25,7 @@ std::string log_extensions_text() {
     return out;
 }
 
-CollectedLogs collect_logs(std::vector<std::string> paths) {
+CollectedLogs collect_logs(std::vector<std::string> paths, std::optional<LogFormat> only) {
     namespace fs = std::filesystem;
     CollectedLogs out;
     for (auto& p : paths) {
@@ -44,9 +44,9 @@ CollectedLogs collect_logs(std::vector<std::string> paths) {
         std::vector<std::string> found;
         for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
              !ec && it != end; it.increment(ec)) {
-            if (it->is_regular_file(ec) && log_format_of_name(it->path().filename().string())) {
-                found.push_back(it->path().string());
-            }
+            if (!it->is_regular_file(ec)) continue;
+            const auto format = log_format_of_name(it->path().filename().string());
+            if (format && (!only || *format == *only)) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         out.logs.insert(out.logs.end(), found.begin(), found.end());

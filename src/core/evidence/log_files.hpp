@@ -36,6 +36,8 @@ struct CollectedLogs {
 
 /// Files named, and the logs found in folders named (by extension, any case),
 /// searched recursively, each folder's files sorted; the order of `paths` is kept.
-CollectedLogs collect_logs(std::vector<std::string> paths);
+/// With `only`, folders are searched for files of that format alone (feedback
+/// rounds are YAML files beside, perhaps, the survey's CSV).
+CollectedLogs collect_logs(std::vector<std::string> paths, std::optional<LogFormat> only = std::nullopt);
 
 }  // namespace leadctl
