@@ -144,15 +144,12 @@ std::string render_map_text(const MapResult& r, const MapRenderOptions& opt) {
     return out;
 }
 
-std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
-    const Style& s = opt.style;
-    // Columns: the target's leaf items; rows: the source's items grouped by their roots.
-    std::vector<int> cols;
-    for (std::size_t i = 0; i < r.to->items.size(); ++i) {
-        if (r.to->is_leaf(static_cast<int>(i))) cols.push_back(static_cast<int>(i));
-    }
-    std::map<std::pair<int, int>, const Resolved*> cell;
-    for (const auto& row : r.rows) cell[{row.from_item, row.to_item}] = &row.mapping;
+namespace {
+
+/// The grid of `r` over the target leaves `cols`: two label columns (code, name) and one
+/// column a leaf.
+Table matrix_table(const MapResult& r, const std::vector<int>& cols,
+                   const std::map<std::pair<int, int>, const Resolved*>& cell) {
     std::vector<std::string> headers{"", ""};
     for (int c : cols) headers.push_back(r.to->at(c).code);
     Table t(headers);
@@ -175,9 +172,84 @@ std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
         }
         t.add_row(std::move(cells));
     }
+    return t;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> matrix_bands(std::size_t labels, const std::vector<std::size_t>& columns,
+                                                   std::size_t width) {
+    std::vector<std::vector<std::size_t>> bands;
+    if (columns.empty()) return {{}};
+    auto cost = [&](std::size_t c) { return 2 + columns[c]; };
+    std::size_t total = labels;
+    for (std::size_t c = 0; c < columns.size(); ++c) total += cost(c);
+    if (width == 0 || total <= width) {
+        bands.emplace_back();
+        for (std::size_t c = 0; c < columns.size(); ++c) bands.back().push_back(c);
+        return bands;
+    }
+    // Fewest bands: fill each as far as it goes (a column wider than the room stands alone).
+    std::size_t used = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (bands.empty() || used + cost(c) > width) {
+            bands.emplace_back();
+            used = labels;
+        }
+        bands.back().push_back(c);
+        used += cost(c);
+    }
+    // Then the same number of bands, as even as they can be, when every one fits: the last
+    // band is not a stub, and the names keep more room in every band.
+    const std::size_t k = bands.size();
+    const std::size_t n = columns.size();
+    std::vector<std::vector<std::size_t>> even(k);
+    bool fits = true;
+    for (std::size_t b = 0, c = 0; b < k; ++b) {
+        const std::size_t take = n / k + (b < n % k ? 1 : 0);
+        std::size_t w = labels;
+        for (std::size_t j = 0; j < take; ++j, ++c) {
+            even[b].push_back(c);
+            w += cost(c);
+        }
+        if (w > width) fits = false;
+    }
+    return fits ? even : bands;
+}
+
+std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt) {
+    const Style& s = opt.style;
+    // Columns: the target's leaf items; rows: the source's items grouped by their roots.
+    std::vector<int> cols;
+    for (std::size_t i = 0; i < r.to->items.size(); ++i) {
+        if (r.to->is_leaf(static_cast<int>(i))) cols.push_back(static_cast<int>(i));
+    }
+    std::map<std::pair<int, int>, const Resolved*> cell;
+    for (const auto& row : r.rows) cell[{row.from_item, row.to_item}] = &row.mapping;
+
+    // A grid wider than the terminal is cut into bands of columns, one under the other, each
+    // with the row labels again (names at their narrowest), like a wide matrix printed in R.
+    std::vector<std::size_t> widths;
+    for (int c : cols) {
+        widths.push_back(std::max<std::size_t>(1, text::display_width(text::terminal_safe(r.to->at(c).code))));
+    }
+    const std::size_t labels = matrix_table(r, {}, cell).width("", true);
+    const auto bands = matrix_bands(labels, widths, s.width);
+
     std::string out;
     for (const auto& l : fit_lines(s, text::terminal_safe(header_line(r, opt)))) out += s.bold(l) + "\n";
-    out += "\n" + t.render(s);
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        std::vector<int> part;
+        for (std::size_t c : bands[b]) part.push_back(cols[c]);
+        out += "\n";
+        if (bands.size() > 1) {
+            out +=
+                s.dim(fmt::format("Columns {} to {} (part {} of {})", text::terminal_safe(r.to->at(part.front()).code),
+                                  text::terminal_safe(r.to->at(part.back()).code), b + 1, bands.size())) +
+                "\n";
+        }
+        out += matrix_table(r, part, cell).render(s);
+    }
     out += "\n" + legend_lines(s);
     for (const auto& l : fit_lines(s,
                                    "A cell shows the strongest mapping from the row's item to the column's item or its "

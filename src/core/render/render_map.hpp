@@ -20,6 +20,13 @@ struct MapRenderOptions {
 
 std::string render_map_text(const MapResult& r, const MapRenderOptions& opt);
 std::string render_map_matrix(const MapResult& r, const MapRenderOptions& opt);
+/// How the matrix's columns are cut into bands printed one under the other: indexes into
+/// `columns` (each column's width, without the two spaces before it), band by band, so that
+/// `labels` (the row labels' narrowest width) plus each band's columns fit in `width`. One
+/// band when `width` is 0 or everything fits; else the fewest bands, as even in size as
+/// they can be while each fits; a column too wide for any band stands alone.
+std::vector<std::vector<std::size_t>> matrix_bands(std::size_t labels, const std::vector<std::size_t>& columns,
+                                                   std::size_t width);
 std::string render_map_json(const MapResult& r, const MapRenderOptions& opt);
 std::string render_map_csv(const MapResult& r);
 std::string render_map_markdown(const MapResult& r);
