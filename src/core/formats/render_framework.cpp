@@ -75,6 +75,62 @@ std::string tree_table(const Framework& fw, int start, const ShowOptions& opt) {
     return t.render(opt.style);
 }
 
+/// Labelled facts, one a line ("  Framework  fmlm — …"): labels dim and padded to the
+/// widest; a value wider than what style.width leaves wraps, continuing under itself.
+std::string fact_lines(const Style& s, const std::vector<std::pair<std::string, std::string>>& facts,
+                       std::string_view indent) {
+    std::size_t label_w = 0;
+    for (const auto& [label, value] : facts) label_w = std::max(label_w, text::display_width(label));
+    const std::size_t hang = indent.size() + label_w + 2;
+    std::string out;
+    for (const auto& [label, value] : facts) {
+        const auto lines = fit_lines(s, text::terminal_safe(value), hang);
+        out += fmt::format("{}{}{}  {}\n", indent, s.dim(label), std::string(label_w - text::display_width(label), ' '),
+                           lines.front());
+        for (std::size_t k = 1; k < lines.size(); ++k) out += std::string(hang, ' ') + lines[k] + "\n";
+    }
+    return out;
+}
+
+/// The profiles of `fw` as a table; with a FOR STAGES column when any profile names stages,
+/// unless that cannot fit style.width: then each profile's stages go on a line of their own
+/// under it, wrapped, so that no stage is cut.
+std::string profiles_table(const Framework& fw, const Style& s, bool staged) {
+    auto make = [&](bool stage_column) {
+        Table t(stage_column ? std::vector<std::string>{"PROFILE", "NAME", "REQUIRES", "FOR STAGES"}
+                             : std::vector<std::string>{"PROFILE", "NAME", "REQUIRES"});
+        t.shrink(1);
+        for (const auto& p : fw.profiles) {
+            std::string req = fmt::format("{} item{}", p.required.size(), p.required.size() == 1 ? "" : "s");
+            if (!p.level.empty()) req += fmt::format(" at {}", p.level);
+            if (stage_column) {
+                t.add_row({Cell(p.id, "36"), p.name, req, p.stages.empty() ? "-" : text::join(p.stages, ", ")});
+            } else {
+                t.add_row({Cell(p.id, "36"), p.name, req});
+            }
+        }
+        return t;
+    };
+    const Table with = make(staged);
+    if (!staged || s.width == 0 || with.width("  ", true) <= s.width) return with.render(s, "  ");
+    // Header, then one line a profile, in the profiles' order.
+    const std::string table = make(false).render(s, "  ");
+    std::vector<std::string> lines;
+    for (std::size_t a = 0, b; a < table.size(); a = b + 1) {
+        b = table.find('\n', a);
+        if (b == std::string::npos) b = table.size();
+        lines.push_back(table.substr(a, b - a));
+    }
+    std::string out = lines.front() + "\n";
+    for (std::size_t k = 0; k < fw.profiles.size() && k + 1 < lines.size(); ++k) {
+        out += lines[k + 1] + "\n";
+        const auto& stages = fw.profiles[k].stages;
+        const std::string what = "for stages: " + (stages.empty() ? std::string("-") : text::join(stages, ", "));
+        for (const auto& l : fit_lines(s, text::terminal_safe(what), 4)) out += "    " + s.dim(l) + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string ref_of(const Framework& fw, int item) {
@@ -91,7 +147,9 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
     if (item < 0) {
         out += fmt::format("{}  {}\n", s.bold(s.cyan(safe(fw.id))), s.bold(safe(fw.title)));
         const std::string pad(text::display_width(safe(fw.id)) + 2, ' ');
-        if (auto e = edition_line(fw); !e.empty()) out += fmt::format("{}{}\n", pad, safe(e));
+        if (auto e = edition_line(fw); !e.empty()) {
+            for (const auto& l : fit_lines(s, safe(e), pad.size())) out += pad + l + "\n";
+        }
         std::vector<std::string> facts;
         if (!fw.status.empty()) facts.push_back("status: " + fw.status);
         if (!fw.completeness.empty()) facts.push_back("completeness: " + fw.completeness);
@@ -111,19 +169,7 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
             out += fmt::format("\n{}\n", s.bold("Profiles (targets):"));
             const bool staged =
                 std::any_of(fw.profiles.begin(), fw.profiles.end(), [](const Profile& p) { return !p.stages.empty(); });
-            Table t(staged ? std::vector<std::string>{"PROFILE", "NAME", "REQUIRES", "FOR STAGES"}
-                           : std::vector<std::string>{"PROFILE", "NAME", "REQUIRES"});
-            t.shrink(1);
-            for (const auto& p : fw.profiles) {
-                std::string req = fmt::format("{} item{}", p.required.size(), p.required.size() == 1 ? "" : "s");
-                if (!p.level.empty()) req += fmt::format(" at {}", p.level);
-                if (staged) {
-                    t.add_row({Cell(p.id, "36"), p.name, req, p.stages.empty() ? "-" : text::join(p.stages, ", ")});
-                } else {
-                    t.add_row({Cell(p.id, "36"), p.name, req});
-                }
-            }
-            out += t.render(s, "  ");
+            out += profiles_table(fw, s, staged);
         }
         if (fw.completeness == "partial" && !fw.completeness_note.empty()) {
             out += fmt::format("\n{}\n", s.bold("Not held (completeness: partial):"));
@@ -140,23 +186,19 @@ std::string render_text(const Framework& fw, int item, const ShowOptions& opt) {
 
     const Item& it = fw.at(item);
     out += fmt::format("{}  {}\n", s.bold(s.cyan(safe(ref_of(fw, item)))), s.bold(safe(it.name)));
-    Table facts({"", ""});
-    facts.add_row({Cell("Framework", "2"), fmt::format("{} — {}", fw.id, fw.title)});
-    if (!it.type.empty()) facts.add_row({Cell("Type", "2"), it.type});
+    std::vector<std::pair<std::string, std::string>> facts;
+    facts.emplace_back("Framework", fmt::format("{} — {}", fw.id, fw.title));
+    if (!it.type.empty()) facts.emplace_back("Type", it.type);
     if (it.parent >= 0) {
-        facts.add_row({Cell("Parent", "2"), fmt::format("{}  {}", ref_of(fw, it.parent), fw.at(it.parent).name)});
+        facts.emplace_back("Parent", fmt::format("{}  {}", ref_of(fw, it.parent), fw.at(it.parent).name));
     }
     if (!it.aliases.empty()) {
         std::vector<std::string> refs;
         for (const auto& a : it.aliases) refs.push_back(fw.id + ":" + a);
-        facts.add_row({Cell("Aliases", "2"), text::join(refs, ", ")});
+        facts.emplace_back("Aliases", text::join(refs, ", "));
     }
-    if (auto req = required_by(fw, it); !req.empty()) {
-        facts.add_row({Cell("Required by", "2"), text::join(req, ", ")});
-    }
-    // The header row of `facts` is empty: render and drop its first line.
-    std::string rendered = facts.render(s, "  ");
-    out += rendered.substr(rendered.find('\n') + 1);
+    if (auto req = required_by(fw, it); !req.empty()) facts.emplace_back("Required by", text::join(req, ", "));
+    out += fact_lines(s, facts, "  ");
     if (!it.description.empty()) {
         out += fmt::format("\n{}\n", s.bold("Description"));
         wrapped(out, it.description, "  ", opt.width);
