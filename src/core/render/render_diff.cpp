@@ -224,8 +224,32 @@ std::string render_diff_text(const FrameworkDiff& d, const DiffRenderOptions& op
                                                det.inline_text.find('\n') == std::string::npos);
         std::string tail = safe(fits ? det.inline_text : det.prefix);
         while (!tail.empty() && tail.back() == ' ') tail.pop_back();
+        // A change that is always on one line (a name and where the item sits) but does not
+        // fit wraps, continuing under its own start: before the parenthesis when each part
+        // then fits, else at spaces; below 20 columns left there, on indented lines of its own.
+        std::vector<std::string> rest;
+        if (fits && used + text::display_width(tail) > opt.width) {
+            const std::size_t room = opt.width >= used + 20 ? opt.width - used : 0;
+            const std::size_t paren = tail.rfind(" (");
+            if (room > 0 && paren != std::string::npos && text::display_width(tail.substr(0, paren)) <= room &&
+                text::display_width(tail.substr(paren + 1)) <= room) {
+                rest = {tail.substr(paren + 1)};
+                tail.resize(paren);
+                rest.front() = std::string(used, ' ') + rest.front();
+            } else if (room > 0) {
+                rest = text::wrap(tail, room);
+                tail = rest.front();
+                rest.erase(rest.begin());
+                for (auto& l : rest) l = std::string(used, ' ') + l;
+            } else {
+                rest = text::wrap(tail, opt.width > 30 ? opt.width - 6 : 60);
+                tail.clear();
+                for (auto& l : rest) l = "      " + l;
+            }
+        }
         // No trailing spaces: the subject is padded only when something follows it.
         out += s.paint(head, sgr) + s.cyan(tail.empty() ? safe(subject_of(c)) : subject) + tail + "\n";
+        for (const auto& l : rest) out += l + "\n";
         if (fits) continue;
         const std::size_t wrap_w = opt.width > 30 ? opt.width - 6 : 60;
         for (const auto& [sign, value] : det.rows) {
