@@ -53,9 +53,29 @@ struct FeedbackImportOptions {
     std::string file;
     /// --framework, --person, --name, --round, --opened, --closed, --instrument
     RoundImportOptions round;
+    /// --scale, --importance-scale: MIN-MAX, or empty (the framework's levels; importance 1-5)
+    std::string scale, importance_scale;
     /// --output: written atomically
     std::string output;
 };
+
+/// The scales given as --scale and --importance-scale ("" when not given): a usage error
+/// when either is not a scale MIN-MAX.
+TemplateScales scales_of(const std::string& scale, const std::string& importance) {
+    TemplateScales out;
+    std::string why;
+    if (!scale.empty()) {
+        out.scale = parse_scale_range(scale, why);
+        if (!out.scale) throw UsageError("--scale " + why);
+    }
+    if (!importance.empty()) {
+        const auto s = parse_scale_range(importance, why);
+        if (!s) throw UsageError("--importance-scale " + why);
+        out.importance_min = static_cast<int>(s->min);
+        out.importance_max = static_cast<int>(s->max);
+    }
+    return out;
+}
 
 struct FeedbackCompareOptions {
     /// the earlier and the later round file
@@ -156,7 +176,17 @@ int run_feedback_import(FeedbackImportOptions o, Context& ctx) {
     for (auto [name, value] : {std::pair{"--opened", &o.round.opened}, std::pair{"--closed", &o.round.closed}}) {
         if (!parse_date(*value)) throw UsageError(fmt::format("{} \"{}\" is not a date YYYY-MM-DD", name, *value));
     }
-    (void)ctx.framework(o.round.framework);  // unknown: a usage error with the known ids
+    const auto fw = ctx.framework(o.round.framework);  // unknown: a usage error with the known ids
+    const auto scales = scales_of(o.scale, o.importance_scale);
+    if (!scales.scale && fw->scale.empty()) {
+        throw UsageError(
+            fmt::format("{} has no scale of levels to read the ratings as: give their numeric scale "
+                        "with --scale MIN-MAX (such as --scale 1-5)",
+                        fw->id));
+    }
+    o.round.scale = scales.scale;
+    o.round.importance_min = scales.importance_min;
+    o.round.importance_max = scales.importance_max;
     auto read = files::read(o.file);
     if (!read.text) throw UsageError(fmt::format("cannot read {}: {}", o.file, read.error));
     ctx.note_input(o.file);
@@ -218,23 +248,26 @@ struct FeedbackTemplateOptions {
     std::string framework;
     /// --format: csv, markdown or html
     std::string format = "csv";
+    /// --scale, --importance-scale: MIN-MAX, or empty (the framework's levels; importance 1-5)
+    std::string scale, importance_scale;
     /// --output: written atomically
     std::string output;
 };
 
 int run_feedback_template(const FeedbackTemplateOptions& o, Context& ctx) {
     const auto fw = ctx.framework(o.framework);  // unknown: a usage error with the known ids
-    const auto built = build_feedback_template(*fw);
+    const auto built = build_feedback_template(*fw, scales_of(o.scale, o.importance_scale));
     if (!built.form) {
-        std::vector<std::string> rated;  // the frameworks that do have a template
+        if (!fw->scale.empty() || fw->items.empty()) throw UsageError(built.problem);
+        std::vector<std::string> rated;  // the frameworks whose levels can be rated on
         for (const auto& id : ctx.registry().ids()) {
             if (const auto other = ctx.registry().get(id); other && build_feedback_template(*other).form) {
                 rated.push_back(id);
             }
         }
-        throw UsageError(built.problem + (rated.empty()
-                                              ? std::string()
-                                              : "; frameworks with a scale of levels: " + text::join(rated, ", ")));
+        throw UsageError(
+            built.problem + ": give a numeric scale with --scale MIN-MAX (such as --scale 1-5)" +
+            (rated.empty() ? std::string() : "; frameworks with a scale of levels: " + text::join(rated, ", ")));
     }
     const auto* format = find_format(kFeedbackTemplateFormats, o.format);  // CLI11 has checked the name
     Style style;
@@ -320,6 +353,11 @@ or scale than the first, are listed as not included (exit 1, the rest written).)
     import_cmd->add_option("--round", im->round.round_id, "The round's id (default: PERSON-CLOSED)")->type_name("ID");
     import_cmd->add_option("--opened", im->round.opened, "When the round opened")->required()->type_name("YYYY-MM-DD");
     import_cmd->add_option("--closed", im->round.closed, "When it closed")->required()->type_name("YYYY-MM-DD");
+    import_cmd
+        ->add_option("--scale", im->scale, "The ratings' numeric scale, such as 1-5 (default: the framework's levels)")
+        ->type_name("MIN-MAX");
+    import_cmd->add_option("--importance-scale", im->importance_scale, "The importance ratings' scale (default: 1-5)")
+        ->type_name("MIN-MAX");
     import_cmd->add_option("--instrument", im->round.instrument, "The questionnaire's name (e.g. HLM360)")
         ->type_name("TEXT");
     import_cmd
@@ -329,35 +367,46 @@ or scale than the first, are listed as not included (exit 1, the rest written).)
 comment (one row per rating). Wide form: rater, group, then one column per item,
 named by its code, reference or name, with optional "<item> importance" and
 "<item> comment" columns (one row per rater; an empty cell: not rated). Ratings
-are level ids or ranks of the framework's scale; importance is 1 to 5. Every
-problem is located in the CSV (a column that names no item gets a did-you-mean),
-and nothing is written on an error (exit 1).
+are level ids or ranks of the framework's scale, or with --scale numbers from
+MIN to MAX (needed for a framework without levels, such as mlcf); importance is
+1 to 5, or --importance-scale. Every problem is located in the CSV (a column that
+names no item gets a did-you-mean), and nothing is written on an error (exit 1).
 
-Example:
+Examples:
   leadctl feedback import hlm360-export.csv --framework hlm --person st-anaes-0219 \
-      --opened 2026-09-01 --closed 2026-09-30 -o round.yaml)");
+      --opened 2026-09-01 --closed 2026-09-30 -o round.yaml
+  leadctl feedback import mlcf-survey.csv --framework mlcf --scale 1-5 --person f2-0417 \
+      --opened 2026-05-01 --closed 2026-05-31 -o round.yaml)");
     import_cmd->callback([&ctx, &result, im] { result.exit_code = run_feedback_import(*im, ctx); });
 
     auto tp = std::make_shared<FeedbackTemplateOptions>();
     auto* form = group->add_subcommand("template", "A blank form for raters, and the CSV that import reads back");
     form->add_option("--framework", tp->framework, "The framework rated (its id)")->required()->type_name("FRAMEWORK");
     add_format_option(*form, tp->format, kFeedbackTemplateFormats);
+    form->add_option("--scale", tp->scale, "Rate on a numeric scale, such as 1-5 (default: the framework's levels)")
+        ->type_name("MIN-MAX");
+    form->add_option("--importance-scale", tp->importance_scale, "The importance scale (default: 1-5)")
+        ->type_name("MIN-MAX");
     form->add_option("-o,--output", tp->output, "Write the template to FILE (atomically) instead of standard output")
         ->type_name("FILE");
     form->footer(R"(csv: the header row of a wide survey export and no data: rater, group, then
 per item rated (those with no sub-items, in framework order) its code,
 "<code> importance" and "<code> comment" (an item whose code is a column name,
 such as "group", is named by its reference). Fill in a row per rater, a rating
-as a level id or rank, importance 1 to 5, and read it with feedback import.
+as a level id or rank (or with --scale a number from MIN to MAX), importance 1
+to 5 (or --importance-scale), and read it with feedback import given the same
+--scale and --importance-scale.
 markdown, html: a printable form for one rater (the HTML prints on A4): who
-they are to the person, the framework's scale, then per item a box per level,
-importance 1 to 5 and room for a comment. A framework with no scale of levels
-has no template, as import reads ratings only as levels of the scale. Exit
-status: 0 written, 2 unknown framework, no scale of levels or bad command line.
+they are to the person, the scale, then per item a box per level (or per
+number; a line to write the number on when the scale has more than 11 points),
+importance and room for a comment. A framework with no scale of levels needs
+--scale. Exit status: 0 written, 2 unknown framework, no scale to rate on or bad
+command line.
 
 Examples:
   leadctl feedback template --framework hlm -o hlm360.csv
-  leadctl feedback template --framework hlm --format html -o hlm360-form.html)");
+  leadctl feedback template --framework hlm --format html -o hlm360-form.html
+  leadctl feedback template --framework mlcf --scale 1-5 --format html -o mlcf-form.html)");
     form->callback([&ctx, &result, tp] { result.exit_code = run_feedback_template(*tp, ctx); });
 
     auto cmp = std::make_shared<FeedbackCompareOptions>();

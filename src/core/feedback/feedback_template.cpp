@@ -1,6 +1,5 @@
 #include "core/feedback/feedback_template.hpp"
 
-#include "core/feedback/round_import.hpp"
 #include "core/util/text.hpp"
 
 #include <fmt/format.h>
@@ -24,21 +23,17 @@ std::string column_of(const Framework& fw, const Item& it) {
 
 }  // namespace
 
-FeedbackTemplateBuild build_feedback_template(const Framework& fw) {
+FeedbackTemplateBuild build_feedback_template(const Framework& fw, const TemplateScales& scales) {
     FeedbackTemplateBuild out;
-    if (fw.scale.empty()) {
-        out.problem = fmt::format(
-            "{} has no scale of levels, and feedback import reads ratings only as levels of the framework's scale, "
-            "so a form for {} could not be read back (a round on it is written by hand with a numeric scale: "
-            "leadctl-feedback(5))",
-            fw.id, fw.id);
+    if (fw.scale.empty() && !scales.scale) {
+        out.problem = fmt::format("{} has no scale of levels to rate on", fw.id);
         return out;
     }
     FeedbackTemplate t;
     t.framework = &fw;
-    const RoundImportOptions defaults;
-    t.importance_min = defaults.importance_min;
-    t.importance_max = defaults.importance_max;
+    t.importance_min = scales.importance_min;
+    t.importance_max = scales.importance_max;
+    t.scale = scales.scale;
     for (std::size_t i = 0; i < fw.items.size(); ++i) {
         if (!fw.items[i].children.empty()) continue;
         t.items.push_back({static_cast<int>(i), column_of(fw, fw.items[i])});

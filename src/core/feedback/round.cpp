@@ -33,6 +33,13 @@ namespace {
 /// any questionnaire), so that every whole number read fits an int.
 constexpr double kMaxScale = 1'000'000;
 
+std::optional<long long> whole(std::string_view s) {
+    long long v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
 std::optional<double> number(std::string_view s) {
     s = text::trim(s);
     double v = 0;
@@ -418,6 +425,42 @@ std::optional<Round> read_listed_round(const std::string& log_path, const std::s
                     fmt::format("feedback round {} has errors (leadctl feedback validate {})", name, name));
     }
     return std::move(load.round);
+}
+
+}  // namespace leadctl
+
+namespace leadctl {
+
+std::optional<RatingScale> parse_scale_range(std::string_view text, std::string& why) {
+    const std::string_view t = text::trim(text);
+    // The separator is the first "-" or ".." after the first character (MIN may be negative).
+    std::size_t sep = std::string_view::npos, len = 0;
+    if (const auto dots = t.find("..", 1); dots != std::string_view::npos) {
+        sep = dots;
+        len = 2;
+    } else if (const auto dash = t.find('-', 1); dash != std::string_view::npos) {
+        sep = dash;
+        len = 1;
+    }
+    const auto lo = sep == std::string_view::npos ? std::nullopt : whole(t.substr(0, sep));
+    const auto hi = sep == std::string_view::npos ? std::nullopt : whole(t.substr(sep + len));
+    if (!lo || !hi) {
+        why = fmt::format("\"{}\" is not a scale MIN-MAX of whole numbers (such as 1-5)", text);
+        return std::nullopt;
+    }
+    if (std::abs(static_cast<double>(*lo)) > kMaxScale || std::abs(static_cast<double>(*hi)) > kMaxScale) {
+        why = fmt::format("\"{}\": MIN and MAX must be from -{} to {}", text, kMaxScale, kMaxScale);
+        return std::nullopt;
+    }
+    if (*hi <= *lo) {
+        why = fmt::format("\"{}\": MAX ({}) must be above MIN ({})", text, *hi, *lo);
+        return std::nullopt;
+    }
+    RatingScale s;
+    s.levels = false;
+    s.min = static_cast<double>(*lo);
+    s.max = static_cast<double>(*hi);
+    return s;
 }
 
 }  // namespace leadctl

@@ -36,6 +36,11 @@ struct RatingScale {
     std::vector<std::pair<int, std::string>> labels;  ///< declared: value -> label
 };
 
+/// A numeric scale as a command line gives it: "MIN-MAX" (or "MIN..MAX"), whole numbers
+/// (MIN may be negative: "-2-2"), MAX above MIN, both within the range a round file
+/// allows. nullopt, with the reason in `why`, when it is not one.
+std::optional<RatingScale> parse_scale_range(std::string_view text, std::string& why);
+
 struct Rater {
     std::string id;  ///< opaque; never shown in a report
     RaterGroup group = RaterGroup::other;

@@ -75,6 +75,13 @@ RoundImport import_round_csv(std::string_view csv_text, const std::string& file,
         d.error({file, 0, 0}, "unknown-framework", fmt::format("framework \"{}\" is not known", o.framework));
         return out;
     }
+    if (!o.scale && fw->scale.empty()) {
+        d.error({file, 0, 0}, "invalid-scale",
+                fmt::format("{} has no scale of levels to read the ratings as: give their numeric scale with "
+                            "--scale MIN-MAX (such as --scale 1-5)",
+                            fw->id));
+        return out;
+    }
     std::istringstream in{std::string(csv_text)};
     csv::Reader reader(in, file);
     std::vector<std::vector<csv::Field>> rows;
@@ -145,6 +152,12 @@ RoundImport import_round_csv(std::string_view csv_text, const std::string& file,
     if (!o.instrument.empty()) put(*head, "instrument", scalar(o.instrument));
     put(*head, "opened", scalar(o.opened));
     put(*head, "closed", scalar(o.closed));
+    if (o.scale) {
+        auto scale = collection(yaml::Kind::map);
+        put(*scale, "min", scalar(fmt::format("{}", o.scale->min)));
+        put(*scale, "max", scalar(fmt::format("{}", o.scale->max)));
+        put(*head, "scale", scale);
+    }
     auto raters = collection(yaml::Kind::sequence);
     auto responses = collection(yaml::Kind::sequence);
     bool any_importance = false;

@@ -21,6 +21,8 @@ struct RoundImportOptions {
     std::string opened, closed;  ///< YYYY-MM-DD; required
     std::string instrument;
     int importance_min = 1, importance_max = 5;  ///< the importance scale, when importance is given
+    /// A numeric scale for the ratings (--scale); nullopt: the framework's levels, by id or rank.
+    std::optional<RatingScale> scale;
 };
 
 struct RoundImport {

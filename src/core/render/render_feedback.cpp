@@ -242,6 +242,19 @@ std::string render_feedback_markdown(const FeedbackSummary& s) {
     return out;
 }
 
+namespace {
+
+/// A scale's ends, whole numbers (round.hpp); with `levels` whether they are the framework's levels.
+Json scale_json(const RatingScale& s, bool with_levels) {
+    Json j;
+    if (with_levels) j["levels"] = s.levels;
+    j["min"] = static_cast<long long>(s.min);
+    j["max"] = static_cast<long long>(s.max);
+    return j;
+}
+
+}  // namespace
+
 std::string render_feedback_json(const FeedbackSummary& s) {
     const Round& r = *s.round;
     Json j;
@@ -251,6 +264,8 @@ std::string render_feedback_json(const FeedbackSummary& s) {
         {"person", {{"id", r.person_id}, {"name", r.person_name}}},
         {"framework", fw_of(s).id},
         {"instrument", r.instrument},
+        {"scale", scale_json(r.scale, true)},
+        {"importance_scale", r.importance_scale ? scale_json(*r.importance_scale, false) : Json(nullptr)},
         {"opened", r.opened.str()},
         {"closed", r.closed.str()},
         {"facilitated", r.facilitated_by.empty()

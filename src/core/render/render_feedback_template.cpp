@@ -63,24 +63,66 @@ int root_of(const Framework& fw, int item) {
     return item;
 }
 
+/// More points than this are written in as a number rather than ticked (ours: a form of
+/// boxes 0 to 10 still fits a line).
+constexpr long long kMaxBoxes = 11;
+
+/// The whole numbers a rater may give on a numeric scale.
+std::vector<long long> numbers(double min, double max) {
+    std::vector<long long> out;
+    for (auto v = static_cast<long long>(min); v <= static_cast<long long>(max); ++v) out.push_back(v);
+    return out;
+}
+
+bool write_in(double min, double max) {
+    return static_cast<long long>(max) - static_cast<long long>(min) + 1 > kMaxBoxes;
+}
+
+/// "1-5", as the command line takes a scale.
+std::string range_arg(double min, double max) {
+    return fmt::format("{}-{}", min, max);
+}
+
 std::string instructions(const FeedbackTemplate& t) {
+    std::string rate;
+    if (!t.scale) {
+        rate = "tick the one point of the scale that best describes how you have seen the person act";
+    } else {
+        rate = fmt::format(
+            "{} the one number from {} (lowest) to {} (highest) that best describes how you have "
+            "seen the person act",
+            write_in(t.scale->min, t.scale->max) ? "write" : "tick", t.scale->min, t.scale->max);
+    }
     return fmt::format(
-        "For each item, tick the one point of the scale that best describes how you have seen the person act, or "
-        "leave the item blank if you have not seen enough to say. Then tick how important the item is to their "
-        "role, from {} (not important) to {} (essential to the role), and add a comment if you wish. Comments are "
-        "shown to the person without your name: write nothing that could identify you, a colleague or a patient.",
-        t.importance_min, t.importance_max);
+        "For each item, {}, or leave the item blank if you have not seen enough to say. Then {} how important the "
+        "item is to their role, from {} (not important) to {} (essential to the role), and add a comment if you "
+        "wish. Comments are shown to the person without your name: write nothing that could identify you, a "
+        "colleague or a patient.",
+        rate, write_in(t.importance_min, t.importance_max) ? "write" : "tick", t.importance_min, t.importance_max);
+}
+
+/// The scale options the CSV and its import need (" --scale 1-5"), or "".
+std::string scale_args(const FeedbackTemplate& t) {
+    std::string out;
+    if (t.scale) out += " --scale " + range_arg(t.scale->min, t.scale->max);
+    if (const TemplateScales defaults;
+        t.importance_min != defaults.importance_min || t.importance_max != defaults.importance_max) {
+        out += " --importance-scale " + range_arg(t.importance_min, t.importance_max);
+    }
+    return out;
 }
 
 /// How a completed form becomes a row of the CSV (user text: escape it for the sink).
 std::string entry_note(const FeedbackTemplate& t) {
     std::vector<std::string> ids(kRaterGroups.begin(), kRaterGroups.end());
+    const std::string rating = t.scale ? fmt::format("a number from {} to {}", t.scale->min, t.scale->max)
+                                       : std::string("the level's id or its rank");
     return fmt::format(
         "For whoever enters the forms: each form is one row of the CSV that leadctl feedback template --framework "
-        "{} --format csv writes: rater (the rater code, never a name), group ({}), then for each item its rating "
-        "(the level's id or its rank; empty when not rated), its importance ({} to {}) and the comment. leadctl "
-        "feedback import turns the CSV into a round file.",
-        fw_of(t).id, text::join(ids, ", "), t.importance_min, t.importance_max);
+        "{}{} --format csv writes: rater (the rater code, never a name), group ({}), then for each item its rating "
+        "({}; empty when not rated), its importance ({} to {}) and the comment. leadctl feedback import{} turns "
+        "the CSV into a round file.",
+        fw_of(t).id, scale_args(t), text::join(ids, ", "), rating, t.importance_min, t.importance_max, scale_args(t));
 }
 
 constexpr std::string_view kWriteLine = "______________________________________________________________________";
@@ -102,10 +144,14 @@ std::string render_template_markdown(const FeedbackTemplate& t) {
     out += "You are (tick one):";
     for (const auto& g : group_choices()) out += "  [ ] " + g;
     out += "\n\n## How to fill it in\n\n" + instructions(t) + "\n\n## The rating scale\n\n";
-    out += "| Rank | Level | Description |\n|--:|---|---|\n";
-    for (std::size_t k = 0; k < fw.scale.size(); ++k) {
-        out += fmt::format("| {} | {} | {} |\n", k + 1, text::markdown_cell(fw.scale[k].name),
-                           text::markdown_cell(fw.scale[k].description));
+    if (t.scale) {
+        out += fmt::format("Numbers from {} (lowest) to {} (highest).\n", t.scale->min, t.scale->max);
+    } else {
+        out += "| Rank | Level | Description |\n|--:|---|---|\n";
+        for (std::size_t k = 0; k < fw.scale.size(); ++k) {
+            out += fmt::format("| {} | {} | {} |\n", k + 1, text::markdown_cell(fw.scale[k].name),
+                               text::markdown_cell(fw.scale[k].description));
+        }
     }
     int last_root = -1;
     for (const auto& ti : t.items) {
@@ -121,15 +167,28 @@ std::string render_template_markdown(const FeedbackTemplate& t) {
         }
         out += "\n" + level + " " + md(it.code) + " " + md(it.name) + "\n\n";
         if (!it.description.empty()) out += md(it.description) + "\n\n";
-        out += "Rating (tick one):\n\n";
-        for (std::size_t k = 0; k < fw.scale.size(); ++k) {
-            out += fmt::format("- [ ] {} {}", k + 1, text::markdown_cell(fw.scale[k].name));
-            const std::string& anchor = level_text(it, fw.scale[k]);
-            if (!anchor.empty()) out += ": " + text::markdown_cell(anchor);
+        if (!t.scale) {
+            out += "Rating (tick one):\n\n";
+            for (std::size_t k = 0; k < fw.scale.size(); ++k) {
+                out += fmt::format("- [ ] {} {}", k + 1, text::markdown_cell(fw.scale[k].name));
+                const std::string& anchor = level_text(it, fw.scale[k]);
+                if (!anchor.empty()) out += ": " + text::markdown_cell(anchor);
+                out += "\n";
+            }
+        } else if (write_in(t.scale->min, t.scale->max)) {
+            out += fmt::format("Rating (a number from {} to {}): ________\n", t.scale->min, t.scale->max);
+        } else {
+            out += "Rating (tick one):";
+            for (auto v : numbers(t.scale->min, t.scale->max)) out += fmt::format("  [ ] {}", v);
             out += "\n";
         }
-        out += "\nImportance to the role (tick one):";
-        for (int v = t.importance_min; v <= t.importance_max; ++v) out += fmt::format("  [ ] {}", v);
+        if (write_in(t.importance_min, t.importance_max)) {
+            out += fmt::format("\nImportance to the role (a number from {} to {}): ________", t.importance_min,
+                               t.importance_max);
+        } else {
+            out += "\nImportance to the role (tick one):";
+            for (auto v : numbers(t.importance_min, t.importance_max)) out += fmt::format("  [ ] {}", v);
+        }
         out += "\n\nComment:\n\n" + std::string(kWriteLine) + "\n\n" + std::string(kWriteLine) + "\n";
     }
     out += "\n---\n\n" + md(entry_note(t)) + "\n";
@@ -164,14 +223,19 @@ std::string render_template_html(const FeedbackTemplate& t, const Style& style) 
     for (const auto& g : group_choices()) out += "<span>" + box() + e(g) + "</span>";
     out += "</p>\n</div>\n";
     out += "<h2>How to fill it in</h2>\n<p>" + e(instructions(t)) + "</p>\n";
-    out +=
-        "<h2>The rating scale</h2>\n<table>\n<thead><tr><th class=\"num\">Rank</th><th>Level</th>"
-        "<th>Description</th></tr></thead>\n<tbody>\n";
-    for (std::size_t k = 0; k < fw.scale.size(); ++k) {
-        out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", k + 1, e(fw.scale[k].name),
-                           e(fw.scale[k].description));
+    if (t.scale) {
+        out += fmt::format("<h2>The rating scale</h2>\n<p>Numbers from {} (lowest) to {} (highest).</p>\n",
+                           t.scale->min, t.scale->max);
+    } else {
+        out +=
+            "<h2>The rating scale</h2>\n<table>\n<thead><tr><th class=\"num\">Rank</th><th>Level</th>"
+            "<th>Description</th></tr></thead>\n<tbody>\n";
+        for (std::size_t k = 0; k < fw.scale.size(); ++k) {
+            out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", k + 1, e(fw.scale[k].name),
+                               e(fw.scale[k].description));
+        }
+        out += "</tbody>\n</table>\n";
     }
-    out += "</tbody>\n</table>\n";
     int last_root = -1;
     for (const auto& ti : t.items) {
         const Item& it = fw.at(ti.item);
@@ -187,19 +251,36 @@ std::string render_template_html(const FeedbackTemplate& t, const Style& style) 
         out += fmt::format("<section class=\"item\">\n<{}><span class=\"code\">{}</span> {}</{}>\n", level, e(it.code),
                            e(it.name), level);
         if (!it.description.empty()) out += "<p class=\"desc\">" + e(it.description) + "</p>\n";
-        out += "<table class=\"rate\" aria-label=\"Rating (tick one)\">\n<tr>";
-        for (std::size_t k = 0; k < fw.scale.size(); ++k) {
-            out += fmt::format("<td><span class=\"point\">{}{} {}</span>", box(), k + 1, e(fw.scale[k].name));
-            const std::string& anchor = level_text(it, fw.scale[k]);
-            if (!anchor.empty()) out += e(anchor);
-            out += "</td>";
+        if (!t.scale) {
+            out += "<table class=\"rate\" aria-label=\"Rating (tick one)\">\n<tr>";
+            for (std::size_t k = 0; k < fw.scale.size(); ++k) {
+                out += fmt::format("<td><span class=\"point\">{}{} {}</span>", box(), k + 1, e(fw.scale[k].name));
+                const std::string& anchor = level_text(it, fw.scale[k]);
+                if (!anchor.empty()) out += e(anchor);
+                out += "</td>";
+            }
+            out += "</tr>\n</table>\n";
+        } else if (write_in(t.scale->min, t.scale->max)) {
+            out += fmt::format("<p>Rating (a number from {} to {}): <span class=\"line short\"></span></p>\n",
+                               t.scale->min, t.scale->max);
+        } else {
+            out += "<p class=\"choices\">Rating:";
+            for (auto v : numbers(t.scale->min, t.scale->max)) out += fmt::format("<span>{}{}</span>", box(), v);
+            out +=
+                fmt::format("<span class=\"muted\">({} lowest, {} highest)</span></p>\n", t.scale->min, t.scale->max);
         }
-        out += "</tr>\n</table>\n<p class=\"choices\">Importance to the role:";
-        for (int v = t.importance_min; v <= t.importance_max; ++v) {
-            out += fmt::format("<span>{}{}</span>", box(), v);
+        if (write_in(t.importance_min, t.importance_max)) {
+            out += fmt::format(
+                "<p>Importance to the role (a number from {} to {}): <span class=\"line short\"></span></p>\n",
+                t.importance_min, t.importance_max);
+        } else {
+            out += "<p class=\"choices\">Importance to the role:";
+            for (auto v : numbers(t.importance_min, t.importance_max)) {
+                out += fmt::format("<span>{}{}</span>", box(), v);
+            }
+            out += fmt::format("<span class=\"muted\">({} not important, {} essential to the role)</span></p>\n",
+                               t.importance_min, t.importance_max);
         }
-        out += fmt::format("<span class=\"muted\">({} not important, {} essential to the role)</span></p>\n",
-                           t.importance_min, t.importance_max);
         out += "<div class=\"comment\">Comment</div>\n</section>\n";
     }
     out += "<footer>\n<p>";

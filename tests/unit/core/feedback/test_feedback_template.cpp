@@ -75,8 +75,31 @@ items:
 )");
         const auto built = build_feedback_template(fw);
         CHECK_FALSE(built.form);
-        CHECK(built.problem.find("flat has no scale of levels") == 0);
-        CHECK(built.problem.find("feedback import reads ratings only as levels") != std::string::npos);
+        CHECK(built.problem == "flat has no scale of levels to rate on");
+    }
+
+    TEST_CASE("a numeric scale gives a form for a framework without levels, with the same CSV columns") {
+        const Framework fw = load(R"(id: flat
+title: No levels
+items:
+  - {code: "1", name: One}
+  - {code: "2", name: Two}
+)");
+        std::string why;
+        TemplateScales scales;
+        scales.scale = parse_scale_range("1-5", why);
+        scales.importance_min = 0;
+        scales.importance_max = 3;
+        const auto built = build_feedback_template(fw, scales);
+        REQUIRE(built.form);
+        REQUIRE(built.form->scale);
+        CHECK_FALSE(built.form->scale->levels);
+        CHECK(built.form->scale->min == 1);
+        CHECK(built.form->scale->max == 5);
+        CHECK(built.form->importance_min == 0);
+        CHECK(built.form->importance_max == 3);
+        CHECK(template_columns(*built.form) == std::vector<std::string>{"rater", "group", "1", "1 importance",
+                                                                        "1 comment", "2", "2 importance", "2 comment"});
     }
 
     TEST_CASE("a framework with nothing to rate has no form") {

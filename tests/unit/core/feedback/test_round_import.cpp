@@ -73,4 +73,44 @@ TEST_SUITE("core::round_import") {
         CHECK(d[1].location.line == 2);
         CHECK(d[1].location.column == 14);
     }
+
+    TEST_CASE("with a numeric scale the ratings are numbers on it, declared in the round file") {
+        RoundImportOptions o;
+        o.framework = "demo";
+        o.person_id = "p1";
+        o.opened = "2026-01-01";
+        o.closed = "2026-01-31";
+        std::string why;
+        o.scale = parse_scale_range("0-10", why);
+        const auto lookup = [](std::string_view id) -> const Framework* { return id == "demo" ? &demo() : nullptr; };
+        const auto ok = import_round_csv("rater,group,1,2\nme,self,7,10\na,peer,0,3.5\n", "in.csv", o, lookup);
+        CHECK_FALSE(ok.diagnostics.has_errors());
+        CHECK(ok.yaml.find("scale: {min: 0, max: 10}") != std::string::npos);
+        CHECK(ok.yaml.find("{rater: me, item: demo:2, rating: 10}") != std::string::npos);
+        // A level id is not a number on a numeric scale; a number off it is located in the CSV.
+        const auto bad = import_round_csv("rater,group,1,2\nme,self,high,11\n", "in.csv", o, lookup);
+        CHECK(bad.yaml.empty());
+        REQUIRE(bad.diagnostics.items().size() == 2);
+        CHECK(bad.diagnostics.items()[0].location.line == 2);
+        CHECK(bad.diagnostics.items()[0].location.column == 9);
+        CHECK(bad.diagnostics.items()[1].location.column == 14);
+    }
+
+    TEST_CASE("a framework without levels needs a numeric scale") {
+        static const Framework flat =
+            *load_framework("id: flat\ntitle: Flat\nitems:\n  - {code: \"1\", name: One}\n", "flat.yaml").framework;
+        RoundImportOptions o;
+        o.framework = "flat";
+        o.person_id = "p1";
+        o.opened = "2026-01-01";
+        o.closed = "2026-01-31";
+        const auto lookup = [](std::string_view id) -> const Framework* { return id == "flat" ? &flat : nullptr; };
+        const auto refused = import_round_csv("rater,group,1\nme,self,3\n", "in.csv", o, lookup);
+        CHECK(refused.yaml.empty());
+        REQUIRE(refused.diagnostics.items().size() == 1);
+        CHECK(refused.diagnostics.items()[0].code == "invalid-scale");
+        std::string why;
+        o.scale = parse_scale_range("1-5", why);
+        CHECK_FALSE(import_round_csv("rater,group,1\nme,self,3\n", "in.csv", o, lookup).yaml.empty());
+    }
 }

@@ -103,6 +103,42 @@ TEST_SUITE("core::render_feedback_template") {
         CHECK(md.find("group (self, line-manager, peer, direct-report, other)") != std::string::npos);
     }
 
+    TEST_CASE("on a numeric scale: a box per number, or a line to write it on above 11 points") {
+        std::string why;
+        TemplateScales scales;
+        scales.scale = parse_scale_range("1-5", why);
+        auto built = build_feedback_template(demo(), scales);
+        REQUIRE(built.form);
+        std::string md = render_template_markdown(*built.form);
+        CHECK(count(md, "Rating (tick one):  [ ] 1  [ ] 2  [ ] 3  [ ] 4  [ ] 5\n") == 3);
+        CHECK(md.find("Numbers from 1 (lowest) to 5 (highest).") != std::string::npos);
+        CHECK(md.find("| Rank | Level |") == std::string::npos);  // the levels are not what is rated
+        CHECK(md.find("Lets people finish") == std::string::npos);
+        CHECK(md.find("a number from 1 to 5; empty when not rated") != std::string::npos);
+        CHECK(md.find("--framework demo --scale 1-5 --format csv") != std::string::npos);
+        CHECK(md.find("leadctl feedback import --scale 1-5 turns") != std::string::npos);
+
+        scales.scale = parse_scale_range("0-10", why);  // 11 points: still boxes
+        built = build_feedback_template(demo(), scales);
+        REQUIRE(built.form);
+        CHECK(count(render_template_markdown(*built.form), "[ ] 10\n") == 3);
+
+        scales.scale = parse_scale_range("0-11", why);  // 12 points: written in
+        scales.importance_min = 1;
+        scales.importance_max = 100;
+        built = build_feedback_template(demo(), scales);
+        REQUIRE(built.form);
+        md = render_template_markdown(*built.form);
+        CHECK(count(md, "Rating (a number from 0 to 11): ________\n") == 3);
+        CHECK(count(md, "Importance to the role (a number from 1 to 100): ________") == 3);
+        CHECK(md.find("[ ] 7") == std::string::npos);
+        CHECK(md.find("For each item, write the one number from 0 (lowest) to 11 (highest)") != std::string::npos);
+        CHECK(md.find("--scale 0-11 --importance-scale 1-100") != std::string::npos);
+        const std::string page = render_template_html(*built.form, Style{});
+        CHECK(count(page, "<p>Rating (a number from 0 to 11): <span class=\"line short\"></span></p>") == 3);
+        CHECK(page.find("<table class=\"rate\"") == std::string::npos);
+    }
+
     TEST_CASE("the HTML form: the shared page, boxes to tick, user text escaped, the footer's date when given") {
         Style style;
         const std::string plain = render_template_html(form(), style);
