@@ -71,6 +71,17 @@ std::string points_header(const CohortFeedback& c) {
     return text::join(parts, " / ");
 }
 
+/// What the axis's numbers stand for: "1 Essential, 2 Proficient, …" for levels, else
+/// "numbers from 1 to 7".
+std::string scale_key(const CohortFeedback& c) {
+    if (!c.levels) return fmt::format("numbers from {} to {}", c.scale_min, c.scale_max);
+    std::vector<std::string> parts;
+    for (std::size_t k = 0; k < c.framework->scale.size(); ++k) {
+        parts.push_back(fmt::format("{} {}", k + 1, c.framework->scale[k].name));
+    }
+    return text::join(parts, ", ");
+}
+
 }  // namespace
 
 std::string render_feedback_cohort_text(const CohortFeedback& c, const Style& style) {
@@ -189,16 +200,49 @@ std::string render_feedback_cohort_html(const CohortFeedback& c, const Style& st
           "stroke=\"#333\"/><rect x=\"16\" y=\"2\" width=\"26\" height=\"10\" fill=\"#ddd\" stroke=\"#333\"/><line "
           "x1=\"30\" y1=\"2\" x2=\"30\" y2=\"12\" stroke=\"#000\" stroke-width=\"2\"/></svg>",
           "the people's others' means: the line from lowest to highest, the box from the first to the third "
-          "quartile, the bar at the median; the numbers are written beside it"},
+          "quartile, the bar at the median, against the scale drawn above the column (" +
+              scale_key(c) + ") with a faint line at each point; the numbers are written beside it"},
          {"People per point",
           "how many people's others' mean is nearest each point of the scale (" + points_header(c) + ")"}});
-    out +=
-        "<table>\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Name</th><th "
-        "scope=\"col\">People</th><th scope=\"col\">Spread</th><th scope=\"col\">Median (Q1–Q3), range</th><th "
-        "scope=\"col\">People per point</th><th scope=\"col\">Blind spots</th></tr></thead>\n<tbody>\n";
     const int w = 200;
     const double lo = c.scale_min, hi = c.scale_max;
     const auto x = [&](double v) { return hi > lo ? 4 + static_cast<int>(std::lround((v - lo) / (hi - lo) * w)) : 4; };
+    // The scale's whole points, every one up to 11 of them, else about 10 evenly: the axis
+    // above the column and a faint line through each row's spread at each.
+    std::vector<double> ticks;
+    {
+        const auto points = static_cast<long long>(std::lround(hi - lo)) + 1;
+        const long long step = points <= 11 ? 1 : (points + 9) / 10;
+        for (long long k = 0; k < points; k += step) ticks.push_back(lo + static_cast<double>(k));
+        // The top end is always labelled: in place of a last tick too close to it to read apart.
+        if (ticks.back() != hi && hi - ticks.back() <= static_cast<double>(step) / 2) ticks.back() = hi;
+        if (ticks.back() != hi) ticks.push_back(hi);
+    }
+    std::string grid;
+    for (double t : ticks) {
+        grid += fmt::format("<line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"16\" stroke=\"#ccc\"/>", x(t), x(t));
+    }
+    std::string axis = fmt::format(
+        "<svg role=\"img\" width=\"{}\" height=\"18\" aria-label=\"the scale, {} to {}\">"
+        "<line x1=\"{}\" y1=\"4\" x2=\"{}\" y2=\"4\" stroke=\"#333\"/>",
+        w + 8, lo, hi, x(lo), x(hi));
+    for (double t : ticks) {
+        axis += fmt::format(
+            "<line x1=\"{}\" y1=\"1\" x2=\"{}\" y2=\"7\" stroke=\"#333\"/><text x=\"{}\" y=\"17\" "
+            "text-anchor=\"{}\">{}</text>",
+            x(t), x(t), x(t),
+            t == lo   ? "start"
+            : t == hi ? "end"
+                      : "middle",
+            t);
+    }
+    axis += "</svg>";
+    out +=
+        "<table>\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Name</th><th "
+        "scope=\"col\">People</th><th scope=\"col\" class=\"box\">Spread<br>" +
+        axis +
+        "</th><th scope=\"col\">Median (Q1–Q3), range</th><th "
+        "scope=\"col\">People per point</th><th scope=\"col\">Blind spots</th></tr></thead>\n<tbody>\n";
     for (const auto& it : c.items) {
         out += fmt::format("<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td class=\"num\">{}</td>",
                            e(ref(c, it.item)), e(name(c, it.item)), it.people);
@@ -209,12 +253,12 @@ std::string render_feedback_cohort_html(const CohortFeedback& c, const Style& st
         const Spread& s = *it.others;
         out += fmt::format(
             "<td class=\"box\"><svg role=\"img\" width=\"{}\" height=\"16\" aria-labelledby=\"c{}\"><title "
-            "id=\"c{}\">{}: median {}, quartiles {} to {}, range {} to {}</title><line x1=\"{}\" y1=\"8\" x2=\"{}\" "
+            "id=\"c{}\">{}: median {}, quartiles {} to {}, range {} to {}</title>{}<line x1=\"{}\" y1=\"8\" x2=\"{}\" "
             "y2=\"8\" stroke=\"#333\"/><rect x=\"{}\" y=\"2\" width=\"{}\" height=\"12\" fill=\"#ddd\" "
             "stroke=\"#333\"/><line x1=\"{}\" y1=\"1\" x2=\"{}\" y2=\"15\" stroke=\"#000\" "
             "stroke-width=\"2\"/></svg></td>",
             w + 8, it.item, it.item, e(ref(c, it.item)), num(s.median), num(s.q1), num(s.q3), num(s.min), num(s.max),
-            x(s.min), x(s.max), x(s.q1), std::max(1, x(s.q3) - x(s.q1)), x(s.median), x(s.median));
+            grid, x(s.min), x(s.max), x(s.q1), std::max(1, x(s.q3) - x(s.q1)), x(s.median), x(s.median));
         out += fmt::format("<td>{}, {}–{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n", e(spread_text(s)),
                            num(s.min), num(s.max), e(levels_text(it)), it.blind_spots);
     }
